@@ -1,0 +1,286 @@
+package org.kumaj.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.kumaj.model.validation.SpecValidator;
+
+/**
+ * The descriptor of one resource type: the single source of truth from which REST routes, kumactl
+ * verbs, KDS direction, read-only rules and {@code /_resources} are derived.
+ *
+ * <p>Instances are immutable and thread-safe. Each type declares its descriptor once as a
+ * {@code TYPE} constant; {@link ResourceTypes} lists them all.
+ */
+public final class ResourceType {
+  private final String name;
+  private final Scope scope;
+  private final SpecStyle style;
+  private final Class<? extends ResourceSpec> specClass;
+  private final String wsPath;
+  private final String alternativeWsPath;
+  private final String kumactlArg;
+  private final String kumactlListArg;
+  private final String shortName;
+  private final String singularDisplayName;
+  private final String pluralDisplayName;
+  private final int kdsFlags;
+  private final boolean readOnly;
+  private final boolean adminOnly;
+  private final boolean hasStatus;
+  private final PolicyTraits policy;
+  private final String ownerTypeName;
+  private final String insightTypeName;
+  private final SpecValidator<? extends ResourceSpec> validator;
+
+  private ResourceType(Builder b) {
+    this.name = Objects.requireNonNull(b.name);
+    this.scope = Objects.requireNonNull(b.scope, "scope of " + b.name);
+    this.style = Objects.requireNonNull(b.style, "style of " + b.name);
+    this.specClass = Objects.requireNonNull(b.specClass, "spec class of " + b.name);
+    this.wsPath = b.wsPath;
+    this.alternativeWsPath = b.alternativeWsPath;
+    this.kumactlArg = b.kumactlArg;
+    this.kumactlListArg = b.kumactlListArg;
+    this.shortName = b.shortName == null ? "" : b.shortName;
+    this.singularDisplayName = b.singularDisplayName == null ? b.name : b.singularDisplayName;
+    this.pluralDisplayName = b.pluralDisplayName == null ? b.name + "s" : b.pluralDisplayName;
+    this.kdsFlags = b.kdsFlags;
+    this.readOnly = b.readOnly;
+    this.adminOnly = b.adminOnly;
+    this.hasStatus = b.hasStatus;
+    this.policy = b.policy;
+    this.ownerTypeName = b.ownerTypeName;
+    this.insightTypeName = b.insightTypeName;
+    this.validator = b.validator == null ? SpecValidator.none() : b.validator;
+  }
+
+  /** Starts a descriptor for the type called {@code name} (Kuma's type name, e.g. {@code MeshTimeout}). */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Kuma's type name, e.g. {@code Dataplane}; also the {@code type} field and the Kubernetes kind. */
+  public String name() {
+    return name;
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  public boolean isMeshScoped() {
+    return scope == Scope.MESH;
+  }
+
+  public SpecStyle style() {
+    return style;
+  }
+
+  public Class<? extends ResourceSpec> specClass() {
+    return specClass;
+  }
+
+  /** The REST collection path segment, e.g. {@code dataplanes}; empty for types without an API. */
+  public Optional<String> wsPath() {
+    return Optional.ofNullable(wsPath);
+  }
+
+  /** A second REST path Kuma also serves, e.g. {@code global-secrets}. */
+  public Optional<String> alternativeWsPath() {
+    return Optional.ofNullable(alternativeWsPath);
+  }
+
+  /** kumactl's singular argument ({@code kumactl get dataplane NAME}), if kumactl exposes the type. */
+  public Optional<String> kumactlArg() {
+    return Optional.ofNullable(kumactlArg);
+  }
+
+  /** kumactl's plural argument ({@code kumactl get dataplanes}), if kumactl exposes the type. */
+  public Optional<String> kumactlListArg() {
+    return Optional.ofNullable(kumactlListArg);
+  }
+
+  /** Kuma's short name used in KRIs, e.g. {@code dp}; empty when the type has none. */
+  public String shortName() {
+    return shortName;
+  }
+
+  public String singularDisplayName() {
+    return singularDisplayName;
+  }
+
+  public String pluralDisplayName() {
+    return pluralDisplayName;
+  }
+
+  /** Kuma's KDS flag bits, see {@link KdsFlags}. */
+  public int kdsFlags() {
+    return kdsFlags;
+  }
+
+  /** Read-only everywhere (insights and other types only the control plane writes). */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** Only admins may read or write it (Secret, GlobalSecret). */
+  public boolean adminOnly() {
+    return adminOnly;
+  }
+
+  public boolean hasStatus() {
+    return hasStatus;
+  }
+
+  public boolean isPolicy() {
+    return policy != null;
+  }
+
+  /** The policy traits, present only for policies. */
+  public Optional<PolicyTraits> policy() {
+    return Optional.ofNullable(policy);
+  }
+
+  /**
+   * The type whose resource of the same mesh and name owns a resource of this type; deleting the
+   * owner deletes it (e.g. a DataplaneInsight is owned by its Dataplane).
+   */
+  public Optional<String> ownerTypeName() {
+    return Optional.ofNullable(ownerTypeName);
+  }
+
+  /** The insight type that tracks resources of this type (e.g. Dataplane -> DataplaneInsight). */
+  public Optional<String> insightTypeName() {
+    return Optional.ofNullable(insightTypeName);
+  }
+
+  /** Kuma's {@code includeInFederation}: sent from global to zones and writable by users. */
+  public boolean includeInFederation() {
+    return (KdsFlags.has(kdsFlags, KdsFlags.GLOBAL_TO_ZONES)
+            || KdsFlags.has(kdsFlags, KdsFlags.SYNCED_ACROSS_ZONES))
+        && !readOnly;
+  }
+
+  /** The validator of this type's spec. */
+  @SuppressWarnings("unchecked")
+  public <S extends ResourceSpec> SpecValidator<S> validator() {
+    return (SpecValidator<S>) validator;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  /** Builds a {@link ResourceType}. Not thread-safe. */
+  public static final class Builder {
+    private final String name;
+    private Scope scope;
+    private SpecStyle style;
+    private Class<? extends ResourceSpec> specClass;
+    private String wsPath;
+    private String alternativeWsPath;
+    private String kumactlArg;
+    private String kumactlListArg;
+    private String shortName;
+    private String singularDisplayName;
+    private String pluralDisplayName;
+    private int kdsFlags;
+    private boolean readOnly;
+    private boolean adminOnly;
+    private boolean hasStatus;
+    private PolicyTraits policy;
+    private String ownerTypeName;
+    private String insightTypeName;
+    private SpecValidator<? extends ResourceSpec> validator;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder scope(Scope scope) {
+      this.scope = scope;
+      return this;
+    }
+
+    /** Sets the spec class and style together. */
+    public <S extends ResourceSpec> Builder spec(SpecStyle style, Class<S> specClass) {
+      this.style = style;
+      this.specClass = specClass;
+      return this;
+    }
+
+    public Builder wsPath(String wsPath) {
+      this.wsPath = wsPath;
+      return this;
+    }
+
+    public Builder alternativeWsPath(String alternativeWsPath) {
+      this.alternativeWsPath = alternativeWsPath;
+      return this;
+    }
+
+    /** Sets kumactl's singular and plural arguments. */
+    public Builder kumactl(String singular, String plural) {
+      this.kumactlArg = singular;
+      this.kumactlListArg = plural;
+      return this;
+    }
+
+    public Builder shortName(String shortName) {
+      this.shortName = shortName;
+      return this;
+    }
+
+    /** Sets the human singular and plural names shown by the GUI and {@code /_resources}. */
+    public Builder displayNames(String singular, String plural) {
+      this.singularDisplayName = singular;
+      this.pluralDisplayName = plural;
+      return this;
+    }
+
+    public Builder kdsFlags(int kdsFlags) {
+      this.kdsFlags = kdsFlags;
+      return this;
+    }
+
+    public Builder readOnly() {
+      this.readOnly = true;
+      return this;
+    }
+
+    public Builder adminOnly() {
+      this.adminOnly = true;
+      return this;
+    }
+
+    public Builder hasStatus() {
+      this.hasStatus = true;
+      return this;
+    }
+
+    public Builder policy(PolicyTraits traits) {
+      this.policy = traits;
+      return this;
+    }
+
+    public Builder ownedBy(String ownerTypeName) {
+      this.ownerTypeName = ownerTypeName;
+      return this;
+    }
+
+    public Builder insight(String insightTypeName) {
+      this.insightTypeName = insightTypeName;
+      return this;
+    }
+
+    public <S extends ResourceSpec> Builder validator(SpecValidator<S> validator) {
+      this.validator = validator;
+      return this;
+    }
+
+    public ResourceType build() {
+      return new ResourceType(this);
+    }
+  }
+}

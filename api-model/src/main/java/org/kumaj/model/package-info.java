@@ -1,0 +1,2 @@
+/** Kuma resource types: descriptors, specs, codecs and validation. */
+package org.kumaj.model;
