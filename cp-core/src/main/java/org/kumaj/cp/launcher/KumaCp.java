@@ -1,0 +1,114 @@
+package org.kumaj.cp.launcher;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.kumaj.cp.config.ConfigException;
+import org.kumaj.cp.config.ConfigLoader;
+import org.kumaj.cp.config.KumaConfig;
+import org.kumaj.cp.diagnostics.LogLevels;
+import org.kumaj.cp.listeners.ListenerStartException;
+import org.kumaj.model.BuildInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The {@code kuma-cp} command line shared by the three role executables: {@code run}, {@code version}
+ * and the root {@code --log-level} flag. Each role's {@code main} calls {@link #main(Role, String[])}.
+ */
+@Command(name = "kuma-cp", mixinStandardHelpOptions = false,
+    description = "Universal Control Plane for Envoy-based Service Mesh.",
+    subcommands = {KumaCp.Run.class, KumaCp.Version.class, CommandLine.HelpCommand.class})
+public final class KumaCp {
+  private static final Logger LOG = LoggerFactory.getLogger("kuma-cp");
+
+  final Role role;
+
+  @Option(names = "--log-level", defaultValue = "info", paramLabel = "LEVEL",
+      description = "log level: one of off|info|debug (default: ${DEFAULT-VALUE})")
+  String logLevel;
+
+  KumaCp(Role role) {
+    this.role = role;
+  }
+
+  /** Runs {@code args} as the {@code role} executable and exits the JVM with the command's status. */
+  public static void main(Role role, String[] args) {
+    System.exit(execute(role, args));
+  }
+
+  /** Runs {@code args} and returns the exit status (0 on success). */
+  public static int execute(Role role, String[] args) {
+    CommandLine cli = new CommandLine(new KumaCp(role));
+    cli.setCommandName(role.executable());
+    cli.setExecutionStrategy(parse -> {
+      KumaCp root = parse.asCommandLineList().get(0).getCommand();
+      if (!LogLevels.isLevel(root.logLevel)) {
+        throw new CommandLine.ParameterException(parse.commandSpec().commandLine(),
+            "invalid argument \"" + root.logLevel + "\" for \"--log-level\" flag: unknown log level \""
+                + root.logLevel + "\"");
+      }
+      LogLevels.setRootLevel(root.logLevel);
+      return new CommandLine.RunLast().execute(parse);
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parse) -> {
+      commandLine.getErr().println("Error: " + e.getMessage());
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  /** {@code kuma-cp run}: starts the control plane and blocks until SIGTERM/SIGINT. */
+  @Command(name = "run", description = "Launch Control Plane")
+  static final class Run implements Callable<Integer> {
+    @ParentCommand
+    KumaCp parent;
+
+    @Option(names = {"-c", "--config-file"}, paramLabel = "FILE", description = "configuration file")
+    Path configFile;
+
+    @Override
+    public Integer call() {
+      ControlPlane cp;
+      try {
+        KumaConfig config = new ConfigLoader().load(configFile, System.getenv(), parent.role.defaults(),
+            warning -> LOG.warn(warning));
+        parent.role.check(config);
+        cp = ControlPlane.start(config);
+      } catch (ConfigException | ListenerStartException e) {
+        System.err.println("Error: " + e.getMessage());
+        return 1;
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        LOG.info("stopping");
+        cp.close();
+        stopped.countDown();
+      }, "kuma-cp-shutdown"));
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    }
+  }
+
+  /** {@code kuma-cp version [-a]}. */
+  @Command(name = "version", description = "Print version")
+  static final class Version implements Callable<Integer> {
+    @Option(names = {"-a", "--detailed"}, description = "Print detailed version")
+    boolean detailed;
+
+    @Override
+    public Integer call() {
+      BuildInfo build = BuildInfo.current();
+      System.out.println(detailed ? build.detailed() : build.product() + ": " + build.version());
+      return 0;
+    }
+  }
+}
