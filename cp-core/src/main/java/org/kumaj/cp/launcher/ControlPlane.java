@@ -12,6 +12,7 @@ import org.kumaj.cp.listeners.GrpcServers;
 import org.kumaj.cp.listeners.Listener;
 import org.kumaj.cp.listeners.ListenerPlan;
 import org.kumaj.cp.listeners.ListenerStartException;
+import org.kumaj.cp.store.ResourceStore;
 import org.kumaj.cp.tls.ServerTls;
 import org.kumaj.model.BuildInfo;
 import org.kumaj.pki.Certificates;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlPlane implements AutoCloseable {
   static final String LISTENERS_READY = "listeners";
+  static final String STORE_READY = "store";
   private static final Logger LOG = LoggerFactory.getLogger("bootstrap");
 
   private final ApplicationContext context;
@@ -57,8 +59,13 @@ public final class ControlPlane implements AutoCloseable {
     try {
       context.start();
       Readiness readiness = context.getBean(Readiness.class);
+      readiness.expect(STORE_READY);
       readiness.expect(LISTENERS_READY);
+      // HTTP first, so that probes get 503 rather than "connection refused" while the store opens.
       startHttp(context, plan);
+      context.getBean(ResourceStore.class).ping();
+      context.getBean(ControlPlaneIdentity.class);
+      readiness.met(STORE_READY);
       context.getBean(GrpcServers.class).start();
       readiness.met(LISTENERS_READY);
       LOG.info("control plane started: mode={} listeners={}", config.mode(), plan.all().stream()

@@ -79,8 +79,9 @@ public final class KumaCp {
             warning -> LOG.warn(warning));
         parent.role.check(config);
         cp = ControlPlane.start(config);
-      } catch (ConfigException | ListenerStartException e) {
-        System.err.println("Error: " + e.getMessage());
+      } catch (RuntimeException e) {
+        RuntimeException known = startupProblem(e);
+        System.err.println("Error: " + known.getMessage());
         return 1;
       }
       CountDownLatch stopped = new CountDownLatch(1);
@@ -96,6 +97,19 @@ public final class KumaCp {
       }
       return 0;
     }
+  }
+
+  /**
+   * Finds the configuration or listener problem behind a start-up failure (Micronaut wraps
+   * exceptions thrown while creating beans); anything else is returned as it is.
+   */
+  static RuntimeException startupProblem(RuntimeException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof ConfigException || c instanceof ListenerStartException) {
+        return (RuntimeException) c;
+      }
+    }
+    return e;
   }
 
   /** {@code kuma-cp version [-a]}. */

@@ -6,25 +6,19 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.kumaj.cp.config.ConfigException;
 import org.kumaj.cp.config.KumaConfig;
-import org.kumaj.cp.diagnostics.Readiness;
 import org.kumaj.cp.events.EventBus;
 
 /** Opens the store backend that {@code store.type} names. */
 @Factory
 final class StoreFactory {
-  static final String STORE_READY = "store";
 
   @Singleton
   @Bean(preDestroy = "close")
-  ResourceStore store(KumaConfig config, Clock clock, EventBus events, Readiness readiness) {
-    readiness.expect(STORE_READY);
-    ResourceStore store = switch (config.storeType()) {
+  ResourceStore store(KumaConfig config, Clock clock, EventBus events) {
+    return switch (config.storeType()) {
       case "memory" -> new MemoryResourceStore(clock, events);
       default -> throw new ConfigException("store type \"" + config.storeType() + "\" is not available yet; "
           + "set " + KumaConfig.describeKey("store.type") + " to memory");
     };
-    store.ping();
-    readiness.met(STORE_READY);
-    return store;
   }
 }
