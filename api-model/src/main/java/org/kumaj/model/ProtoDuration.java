@@ -22,21 +22,22 @@ public final class ProtoDuration implements Comparable<ProtoDuration> {
   }
 
   /**
-   * Parses the protojson form: a decimal number of seconds followed by {@code s}.
+   * Parses a duration as Kuma's JSON codec does: the protojson form (a decimal number of seconds
+   * followed by {@code s}) or Go's duration syntax ({@code 200ms}, {@code 1m30s}).
    *
-   * @throws IllegalArgumentException when {@code text} is not in that form
+   * @throws IllegalArgumentException when {@code text} is neither
    */
   @JsonCreator
   public static ProtoDuration parse(String text) {
-    if (text == null || !text.endsWith("s") || text.length() < 2) {
-      throw new IllegalArgumentException("invalid google.protobuf.Duration value \"" + text + "\"");
+    if (text != null && text.endsWith("s") && text.substring(0, text.length() - 1).matches("-?[0-9]+(\\.[0-9]{1,9})?")) {
+      BigDecimal nanos = new BigDecimal(text.substring(0, text.length() - 1)).movePointRight(9);
+      return new ProtoDuration(nanos.longValueExact());
     }
-    String number = text.substring(0, text.length() - 1);
-    if (!number.matches("-?[0-9]+(\\.[0-9]{1,9})?")) {
-      throw new IllegalArgumentException("invalid google.protobuf.Duration value \"" + text + "\"");
+    try {
+      return new ProtoDuration(GoDuration.parseNanos(text));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid duration \"" + text + "\"", e);
     }
-    BigDecimal nanos = new BigDecimal(number).movePointRight(9);
-    return new ProtoDuration(nanos.longValueExact());
   }
 
   public Duration toDuration() {

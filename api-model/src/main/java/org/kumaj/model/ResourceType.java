@@ -31,6 +31,10 @@ public final class ResourceType {
   private final String ownerTypeName;
   private final String insightTypeName;
   private final SpecValidator<? extends ResourceSpec> validator;
+  private final boolean kubernetesNamespaced;
+  private final Class<?> statusClass;
+  private final Object emptyStatus;
+  private final String specDefaults;
 
   private ResourceType(Builder b) {
     this.name = Objects.requireNonNull(b.name);
@@ -52,6 +56,12 @@ public final class ResourceType {
     this.ownerTypeName = b.ownerTypeName;
     this.insightTypeName = b.insightTypeName;
     this.validator = b.validator == null ? SpecValidator.none() : b.validator;
+    this.statusClass = b.statusClass;
+    this.emptyStatus = b.emptyStatus;
+    this.specDefaults = b.specDefaults;
+    this.kubernetesNamespaced = b.kubernetesNamespaced != null
+        ? b.kubernetesNamespaced
+        : scope == Scope.MESH && style == SpecStyle.NESTED;
   }
 
   /** Starts a descriptor for the type called {@code name} (Kuma's type name, e.g. {@code MeshTimeout}). */
@@ -154,11 +164,36 @@ public final class ResourceType {
     return Optional.ofNullable(insightTypeName);
   }
 
-  /** Kuma's {@code includeInFederation}: sent from global to zones and writable by users. */
+  /** Kuma's {@code includeInFederation}: written on global, sent to zones, writable by users. */
   public boolean includeInFederation() {
-    return (KdsFlags.has(kdsFlags, KdsFlags.GLOBAL_TO_ZONES)
-            || KdsFlags.has(kdsFlags, KdsFlags.SYNCED_ACROSS_ZONES))
-        && !readOnly;
+    return KdsFlags.has(kdsFlags, KdsFlags.GLOBAL_TO_ZONES) && !readOnly;
+  }
+
+  /**
+   * Whether the Kubernetes form of this type is a namespaced object (it then lives in the system
+   * namespace); by default new-style mesh-scoped types are, old-style types carry {@code mesh} instead.
+   */
+  public boolean kubernetesNamespaced() {
+    return kubernetesNamespaced;
+  }
+
+  /** The typed form of this type's status, if the control plane writes one. */
+  public Optional<Class<?>> statusClass() {
+    return Optional.ofNullable(statusClass);
+  }
+
+  /** The status shown before the control plane has written one (as Kuma renders an empty status). */
+  public Optional<Object> emptyStatus() {
+    return Optional.ofNullable(emptyStatus);
+  }
+
+  /**
+   * The defaults of Kuma's OpenAPI schema for the spec, as a JSON template applied before binding:
+   * absent object fields take the template's value, and an array's single template element applies
+   * to every element. Empty when the schema has no defaults.
+   */
+  public Optional<String> specDefaults() {
+    return Optional.ofNullable(specDefaults);
   }
 
   /** The validator of this type's spec. */
@@ -193,6 +228,10 @@ public final class ResourceType {
     private String ownerTypeName;
     private String insightTypeName;
     private SpecValidator<? extends ResourceSpec> validator;
+    private Boolean kubernetesNamespaced;
+    private Class<?> statusClass;
+    private Object emptyStatus;
+    private String specDefaults;
 
     private Builder(String name) {
       this.name = name;
@@ -276,6 +315,26 @@ public final class ResourceType {
 
     public <S extends ResourceSpec> Builder validator(SpecValidator<S> validator) {
       this.validator = validator;
+      return this;
+    }
+
+    /** The type has a status of {@code statusClass}; {@code empty} is shown until one is written. */
+    public <T> Builder status(Class<T> statusClass, T empty) {
+      this.hasStatus = true;
+      this.statusClass = statusClass;
+      this.emptyStatus = empty;
+      return this;
+    }
+
+    /** Kuma's schema defaults for the spec, as a JSON template (see {@link ResourceType#specDefaults()}). */
+    public Builder specDefaults(String jsonTemplate) {
+      this.specDefaults = jsonTemplate;
+      return this;
+    }
+
+    /** Overrides whether the Kubernetes object is namespaced. */
+    public Builder kubernetesNamespaced(boolean namespaced) {
+      this.kubernetesNamespaced = namespaced;
       return this;
     }
 

@@ -47,6 +47,8 @@ public final class Json {
     m.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
     m.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
     m.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+    // Records expose helpers such as isEnabled(); only record components are JSON fields.
+    m.configure(MapperFeature.AUTO_DETECT_IS_GETTERS, false);
     m.setSerializationInclusion(JsonInclude.Include.NON_NULL);
     for (LogicalType scalar : new LogicalType[] {LogicalType.Textual, LogicalType.Integer,
         LogicalType.Float, LogicalType.Boolean}) {

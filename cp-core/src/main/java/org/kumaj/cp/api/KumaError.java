@@ -25,7 +25,8 @@ public record KumaError(
 
   /** One offending field. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public record InvalidParameter(String field, String reason, String rule, List<String> choices) {
+  public record InvalidParameter(
+      @JsonInclude(JsonInclude.Include.ALWAYS) String field, String reason, String rule, List<String> choices) {
     public InvalidParameter {
       field = field == null ? "" : field;
     }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import org.kumaj.cp.config.KumaConfig;
+import org.kumaj.cp.defaults.StartupDefaults;
 import org.kumaj.cp.diagnostics.Readiness;
 import org.kumaj.cp.listeners.GrpcServers;
 import org.kumaj.cp.listeners.Listener;
@@ -65,6 +66,7 @@ public final class ControlPlane implements AutoCloseable {
       startHttp(context, plan);
       context.getBean(ResourceStore.class).ping();
       context.getBean(ControlPlaneIdentity.class);
+      context.getBean(StartupDefaults.class).ensure();
       readiness.met(STORE_READY);
       context.getBean(GrpcServers.class).start();
       readiness.met(LISTENERS_READY);

@@ -8,6 +8,8 @@ import org.kumaj.cp.config.ConfigLoader;
 import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.diagnostics.LogLevels;
 import org.kumaj.cp.listeners.ListenerStartException;
+import org.kumaj.cp.store.SchemaMigrations;
+import org.kumaj.cp.store.StoreException;
 import org.kumaj.model.BuildInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The {@code kuma-cp} command line shared by the three role executables: {@code run}, {@code version}
- * and the root {@code --log-level} flag. Each role's {@code main} calls {@link #main(Role, String[])}.
+ * The {@code kuma-cp} command line shared by the three role executables: {@code run},
+ * {@code migrate up}, {@code version} and the root {@code --log-level} flag. Each role's {@code main} calls {@link #main(Role, String[])}.
  */
 @Command(name = "kuma-cp", mixinStandardHelpOptions = false,
     description = "Universal Control Plane for Envoy-based Service Mesh.",
-    subcommands = {KumaCp.Run.class, KumaCp.Version.class, CommandLine.HelpCommand.class})
+    subcommands = {KumaCp.Run.class, KumaCp.Migrate.class, KumaCp.Version.class, CommandLine.HelpCommand.class})
 public final class KumaCp {
   private static final Logger LOG = LoggerFactory.getLogger("kuma-cp");
 
@@ -110,6 +112,57 @@ public final class KumaCp {
       }
     }
     return e;
+  }
+
+  /** {@code kuma-cp migrate}: only groups {@code up}, as in Kuma. */
+  @Command(name = "migrate", description = "Migrate database to which Control Plane is connected",
+      subcommands = {Migrate.Up.class})
+  static final class Migrate {
+    @ParentCommand
+    KumaCp parent;
+
+    /**
+     * {@code kuma-cp migrate up [-c FILE]}: applies the newest schema to the store's database and
+     * prints Kuma's line for what happened.
+     */
+    @Command(name = "up", description = "Apply the newest schema changes to the database.")
+    static final class Up implements Callable<Integer> {
+      @ParentCommand
+      Migrate migrate;
+
+      @Option(names = {"-c", "--config-file"}, paramLabel = "FILE", description = "configuration file")
+      Path configFile;
+
+      @Override
+      public Integer call() {
+        try {
+          KumaConfig config = new ConfigLoader().load(configFile, System.getenv(),
+              migrate.parent.role.defaults(), warning -> LOG.warn(warning));
+          String version = BuildInfo.current().version();
+          System.out.println(switch (SchemaMigrations.migrateUp(config)) {
+            case MIGRATED -> "DB has been migrated for Kuma " + version;
+            case ALREADY_MIGRATED -> "DB has already been migrated for Kuma " + version;
+          });
+          return 0;
+        } catch (ConfigException | StoreException e) {
+          System.err.println("Error: " + oneLine(e.getMessage()));
+          return 1;
+        }
+      }
+    }
+  }
+
+  private static StoreException storeCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StoreException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replace('\n', ' ');
   }
 
   /** {@code kuma-cp version [-a]}. */

@@ -33,7 +33,7 @@ public enum Role {
   }
 
   /** Configuration defaults this role puts under the user's file and environment. */
-  Map<String, com.fasterxml.jackson.databind.JsonNode> defaults() {
+  public Map<String, com.fasterxml.jackson.databind.JsonNode> defaults() {
     return Map.of("mode", TextNode.valueOf(defaultMode));
   }
 

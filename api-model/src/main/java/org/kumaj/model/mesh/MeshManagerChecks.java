@@ -1,0 +1,105 @@
+package org.kumaj.model.mesh;
+
+import static org.kumaj.model.mesh.MeshValidator.orEmpty;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.kumaj.model.system.DataSource;
+import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.Violations;
+
+/**
+ * The Mesh checks Kuma's mesh manager runs on create and update, besides {@code Mesh.Validate}:
+ * name length, installed CA plugins, the built-in CA's name rules, the provided CA's conf shape and
+ * the ban on switching CA while mTLS is on. Loading and verifying a provided CA's key pair needs the
+ * secret store and is left to the caller. Stateless.
+ */
+public final class MeshManagerChecks {
+  private static final int MAX_BUILTIN_BACKEND_NAME = 255;
+
+  private MeshManagerChecks() {}
+
+  /** Kuma's {@code ValidateCreate}. */
+  public static void validateCreate(String name, Mesh mesh, Set<String> installedCaTypes, Violations out) {
+    if (name.length() > 63) {
+      out.add("name", "cannot be longer than 63 characters");
+    }
+    validateMtlsBackends(name, mesh, installedCaTypes, out);
+  }
+
+  /** Kuma's {@code ValidateUpdate}. */
+  public static void validateUpdate(String name, Mesh previous, Mesh next, Set<String> installedCaTypes,
+      Violations out) {
+    if (previous.mtlsEnabled() && next.mtlsEnabled()
+        && !previous.mtls().enabledBackend().equals(next.mtls().enabledBackend())) {
+      out.add("mtls.enabledBackend", "Changing CA when mTLS is enabled is forbidden. Disable mTLS first"
+          + " and then change the CA");
+    }
+    validateMtlsBackends(name, next, installedCaTypes, out);
+  }
+
+  /** Kuma's {@code ValidateMTLSBackends}, with the built-in and provided plugins' conf checks. */
+  public static void validateMtlsBackends(String meshName, Mesh mesh, Set<String> installedCaTypes,
+      Violations out) {
+    if (mesh.mtls() == null) {
+      return;
+    }
+    FieldPath path = FieldPath.of("mtls").field("backends");
+    List<CertificateAuthorityBackend> backends = orEmpty(mesh.mtls().backends());
+    for (int i = 0; i < backends.size(); i++) {
+      CertificateAuthorityBackend backend = backends.get(i);
+      String type = orEmpty(backend.type());
+      if (!installedCaTypes.contains(type)) {
+        out.add(path.index(i).field("type"), "could not find installed plugin for this type");
+        return;
+      }
+      if (Boolean.TRUE.equals(mesh.mtls().skipValidation())) {
+        continue;
+      }
+      FieldPath conf = path.index(i).field("conf");
+      if (CertificateAuthorityBackend.BUILTIN.equals(type)) {
+        validateBuiltin(conf, meshName, backend, out);
+      } else if (CertificateAuthorityBackend.PROVIDED.equals(type)) {
+        validateProvided(conf, backend, out);
+      }
+    }
+  }
+
+  private static void validateBuiltin(FieldPath conf, String meshName, CertificateAuthorityBackend backend,
+      Violations out) {
+    try {
+      backend.builtinConfig();
+    } catch (IllegalArgumentException e) {
+      out.add(conf, "could not convert backend config: " + e.getMessage());
+    }
+    String secretName = meshName + ".ca-builtin-cert-" + orEmpty(backend.name());
+    FieldPath namePath = conf.field("mtls").field("backends").field("name");
+    if (secretName.length() > MAX_BUILTIN_BACKEND_NAME) {
+      out.add(namePath, "Backend name is too long. Max length: " + MAX_BUILTIN_BACKEND_NAME);
+    }
+    if (!GoNet.isDnsName(secretName) || !secretName.equals(secretName.toLowerCase(Locale.ROOT))) {
+      out.add(namePath, GoText.quote(orEmpty(backend.name())) + " name must be valid dns name");
+    }
+  }
+
+  private static void validateProvided(FieldPath conf, CertificateAuthorityBackend backend, Violations out) {
+    CertificateAuthorityBackend.ProvidedConfig cfg;
+    try {
+      cfg = backend.providedConfig();
+    } catch (IllegalArgumentException e) {
+      out.add(conf, "could not convert backend config: " + e.getMessage());
+      return;
+    }
+    if (cfg.cert() == null) {
+      out.add(conf.field("cert"), "has to be defined");
+    } else {
+      DataSource.validateChosen(conf.field("cert"), cfg.cert(), out);
+    }
+    if (cfg.key() == null) {
+      out.add(conf.field("key"), "has to be defined");
+    } else {
+      DataSource.validateChosen(conf.field("key"), cfg.key(), out);
+    }
+  }
+}

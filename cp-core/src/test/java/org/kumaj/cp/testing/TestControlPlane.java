@@ -1,0 +1,83 @@
+package org.kumaj.cp.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.kumaj.cp.config.ConfigLoader;
+import org.kumaj.cp.config.KumaConfig;
+import org.kumaj.cp.launcher.ControlPlane;
+import org.kumaj.cp.launcher.Role;
+import org.kumaj.cp.store.ResourceStore;
+
+/**
+ * A control plane started in-process on free ports (memory store unless the environment says
+ * otherwise), for tests that talk to it over real sockets. Close it to stop it.
+ */
+public final class TestControlPlane implements AutoCloseable {
+  private static final String[] PORT_VARS = {"KUMA_API_SERVER_HTTP_PORT", "KUMA_API_SERVER_HTTPS_PORT",
+      "KUMA_DIAGNOSTICS_SERVER_PORT", "KUMA_DP_SERVER_PORT", "KUMA_MONITORING_ASSIGNMENT_SERVER_PORT",
+      "KUMA_INTER_CP_SERVER_PORT", "KUMA_MULTIZONE_GLOBAL_KDS_GRPC_PORT", "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_PORT"};
+
+  private final ControlPlane controlPlane;
+  private final Map<String, String> env;
+
+  private TestControlPlane(ControlPlane controlPlane, Map<String, String> env) {
+    this.controlPlane = controlPlane;
+    this.env = env;
+  }
+
+  /** Starts a control plane of {@code role} with {@code extraEnv} on top of free ports. */
+  public static TestControlPlane start(Role role, Path workDir, Map<String, String> extraEnv) {
+    Map<String, String> env = new HashMap<>();
+    for (String var : PORT_VARS) {
+      env.put(var, Integer.toString(freePort()));
+    }
+    env.put("KUMA_GENERAL_WORK_DIR", workDir.toString());
+    env.put("KUMA_STORE_TYPE", "memory");
+    env.putAll(extraEnv);
+    KumaConfig config = new ConfigLoader().load(null, env, role.defaults(), w -> {});
+    return new TestControlPlane(ControlPlane.start(config), env);
+  }
+
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:<api port>}. */
+  public String apiUrl() {
+    return "http://127.0.0.1:" + env.get("KUMA_API_SERVER_HTTP_PORT");
+  }
+
+  /** {@code https://127.0.0.1:<api https port>}. */
+  public String apiHttpsUrl() {
+    return "https://127.0.0.1:" + env.get("KUMA_API_SERVER_HTTPS_PORT");
+  }
+
+  public String diagnosticsUrl() {
+    return "http://127.0.0.1:" + env.get("KUMA_DIAGNOSTICS_SERVER_PORT");
+  }
+
+  public int port(String envVar) {
+    return Integer.parseInt(env.get(envVar));
+  }
+
+  public <T> T bean(Class<T> type) {
+    return controlPlane.context().getBean(type);
+  }
+
+  public ResourceStore store() {
+    return bean(ResourceStore.class);
+  }
+
+  @Override
+  public void close() {
+    controlPlane.close();
+  }
+}
