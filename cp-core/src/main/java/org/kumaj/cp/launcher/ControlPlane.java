@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.defaults.StartupDefaults;
 import org.kumaj.cp.diagnostics.Readiness;
+import org.kumaj.cp.dpserver.DpServer;
 import org.kumaj.cp.listeners.GrpcServers;
 import org.kumaj.cp.listeners.Listener;
 import org.kumaj.cp.listeners.ListenerPlan;
@@ -69,6 +70,7 @@ public final class ControlPlane implements AutoCloseable {
       context.getBean(StartupDefaults.class).ensure();
       readiness.met(STORE_READY);
       context.getBean(GrpcServers.class).start();
+      context.findBean(DpServer.class).ifPresent(DpServer::start);
       readiness.met(LISTENERS_READY);
       LOG.info("control plane started: mode={} listeners={}", config.mode(), plan.all().stream()
           .map(l -> l.name() + ":" + l.port()).toList());

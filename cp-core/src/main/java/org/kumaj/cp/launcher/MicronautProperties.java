@@ -31,6 +31,8 @@ final class MicronautProperties {
       }
       boolean api = l.name().equals(ListenerPlan.API_HTTP) || l.name().equals(ListenerPlan.API_HTTPS);
       p.put(prefix + "expose-default-routes", api);
+    }
+    for (Listener l : plan.all()) {
       p.put("kumaj.listeners." + l.name() + ".port", l.port());
     }
     p.put("micronaut.server.ssl.enabled", true);

@@ -16,6 +16,6 @@ public record Listener(String name, String host, int port, Protocol protocol, St
   }
 
   public boolean isTls() {
-    return protocol == Protocol.HTTPS || protocol == Protocol.GRPC_TLS;
+    return protocol == Protocol.HTTPS || protocol == Protocol.GRPC_TLS || protocol == Protocol.DP_SERVER;
   }
 }

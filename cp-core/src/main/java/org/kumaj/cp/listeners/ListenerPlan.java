@@ -57,7 +57,7 @@ public final class ListenerPlan {
         add(out, config, MADS, "monitoringAssignmentServer.interface", "monitoringAssignmentServer.port",
             config.string("monitoringAssignmentServer.tlsCertFile").isEmpty() ? Protocol.HTTP : Protocol.HTTPS);
       }
-      add(out, config, DP_SERVER, "dpServer.interface", "dpServer.port", Protocol.GRPC_TLS);
+      add(out, config, DP_SERVER, "dpServer.interface", "dpServer.port", Protocol.DP_SERVER);
     }
     return new ListenerPlan(out);
   }
@@ -85,7 +85,9 @@ public final class ListenerPlan {
     return listeners.stream().filter(Listener::isHttp).toList();
   }
 
+  /** The plain gRPC listeners (inter-CP, KDS); the data-plane server is served by its own mux. */
   public List<Listener> grpc() {
-    return listeners.stream().filter(l -> !l.isHttp()).toList();
+    return listeners.stream()
+        .filter(l -> l.protocol() == Protocol.GRPC_TLS || l.protocol() == Protocol.GRPC_PLAINTEXT).toList();
   }
 }
