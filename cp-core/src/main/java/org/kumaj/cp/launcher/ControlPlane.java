@@ -55,7 +55,7 @@ public final class ControlPlane implements AutoCloseable {
         .deduceCloudEnvironment(false)
         .environmentPropertySource(false)
         .banner(false)
-        .properties(MicronautProperties.of(plan, tls, config))
+        .properties(properties(plan, tls, config))
         .singletons(config, plan, tls, BuildInfo.current(), clock)
         .build();
     try {
@@ -70,7 +70,9 @@ public final class ControlPlane implements AutoCloseable {
       context.getBean(StartupDefaults.class).ensure();
       readiness.met(STORE_READY);
       context.getBean(GrpcServers.class).start();
-      context.findBean(DpServer.class).ifPresent(DpServer::start);
+      if (plan.find(ListenerPlan.DP_SERVER).isPresent()) {
+        context.getBean(DpServer.class).start();
+      }
       readiness.met(LISTENERS_READY);
       LOG.info("control plane started: mode={} listeners={}", config.mode(), plan.all().stream()
           .map(l -> l.name() + ":" + l.port()).toList());
@@ -79,6 +81,18 @@ public final class ControlPlane implements AutoCloseable {
       context.close();
       throw e;
     }
+  }
+
+  /**
+   * Micronaut's listener properties plus {@code kumaj.listeners.<name>.port} for every listener of
+   * the plan, which switches the features bound to a listener on ({@code @Requires}) and off.
+   */
+  private static java.util.Map<String, Object> properties(ListenerPlan plan, ServerTls tls, KumaConfig config) {
+    java.util.Map<String, Object> props = new java.util.HashMap<>(MicronautProperties.of(plan, tls, config));
+    for (Listener l : plan.all()) {
+      props.put("kumaj.listeners." + l.name() + ".port", l.port());
+    }
+    return props;
   }
 
   private static void startHttp(ApplicationContext context, ListenerPlan plan) {

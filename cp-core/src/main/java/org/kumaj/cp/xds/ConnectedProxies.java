@@ -87,7 +87,7 @@ public final class ConnectedProxies {
   }
 
   /** The proxy a stream belongs to, once its first request was seen. */
-  Optional<Connection> byStream(long streamId) {
+  public Optional<Connection> connection(long streamId) {
     return Optional.ofNullable(byStream.get(streamId));
   }
 

@@ -1,0 +1,95 @@
+package org.kumaj.cp.xds.generator;
+
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.route.v3.RetryPolicy;
+import io.envoyproxy.envoy.config.route.v3.RouteAction;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.kumaj.cp.xds.generator.ProxyView.OutboundView;
+
+/**
+ * Kuma 2.14's outbounds for {@code kuma.io/service} destinations (the MeshTCPRoute/MeshHTTPRoute
+ * plugins' default route) with the default MeshTimeout, MeshCircuitBreaker and MeshRetry values:
+ * per outbound a listener {@code outbound:<ip>:<port>}, per service an EDS cluster and a load
+ * assignment named after the service. The protocol is the one the service's healthy endpoints
+ * share; without endpoints it is unknown, so TCP.
+ */
+final class OutboundGenerator {
+  private OutboundGenerator() {}
+
+  static void generate(ProxyView view, Resources out) {
+    Map<String, Protocol> services = new TreeMap<>();
+    for (OutboundView outbound : view.outbounds()) {
+      Protocol protocol = services.computeIfAbsent(outbound.service(), view::serviceProtocol);
+      out.add(listener(view, outbound, protocol));
+    }
+    services.forEach((service, protocol) -> {
+      out.add(cluster(view, service, protocol));
+      out.add(LoadAssignmentBuilder.eds(service, view.endpointsOf(service)));
+    });
+  }
+
+  /** The service names the outbounds of a proxy consume, sorted. */
+  static TreeSet<String> services(ProxyView view) {
+    TreeSet<String> services = new TreeSet<>();
+    view.outbounds().forEach(o -> services.add(o.service()));
+    return services;
+  }
+
+  private static Listener listener(ProxyView view, OutboundView outbound, Protocol protocol) {
+    String service = outbound.service();
+    Map<String, String> tags = new TreeMap<>(outbound.tags());
+    tags.remove(Names.MESH_TAG);
+    FilterChainBuilder chain = FilterChainBuilder.create();
+    if (protocol.isHttpBased()) {
+      HcmBuilder hcm = HcmBuilder.stats(service)
+          .normalizePath()
+          .internalAddresses(view.internalAddresses())
+          .idleTimeout(Defaults.OFF)
+          .requestHeadersTimeout(Defaults.OFF)
+          .routeConfig(RouteConfigBuilder.named(Names.outboundRoute(service), service)
+              .route(Names.CATCH_ALL_ROUTE, "/", routeAction(service, protocol))
+              .build());
+      if (protocol == Protocol.GRPC) {
+        hcm.grpcStats();
+      }
+      chain.httpConnectionManager(hcm.build());
+    } else {
+      chain.tcpProxy(service, service, Defaults.Outbound.IDLE_TIMEOUT,
+          protocol == Protocol.TCP ? Defaults.TCP_MAX_CONNECT_ATTEMPTS : 0);
+    }
+    return ListenerBuilder
+        .outbound(Names.outboundListener(outbound.address(), outbound.port()), outbound.address(), outbound.port())
+        .transparent(view.outboundsTransparent())
+        .tags(tags)
+        .filterChain(chain.build())
+        .build();
+  }
+
+  private static RouteAction.Builder routeAction(String service, Protocol protocol) {
+    RouteAction.Builder action = RouteConfigBuilder.toCluster(service)
+        .setTimeout(Defaults.Outbound.REQUEST_TIMEOUT)
+        .setIdleTimeout(Defaults.Outbound.STREAM_IDLE_TIMEOUT);
+    RetryPolicy retry = Defaults.retryPolicy(protocol);
+    return retry == null ? action : action.setRetryPolicy(retry);
+  }
+
+  private static Cluster cluster(ProxyView view, String service, Protocol protocol) {
+    // Kuma speaks HTTP/2 between sidecars whatever the service's protocol
+    ClusterBuilder cluster = ClusterBuilder.named(service)
+        .eds()
+        .http2()
+        .connectTimeout(Defaults.Outbound.CONNECT_TIMEOUT)
+        .thresholds(Defaults.outboundThresholds());
+    if (protocol == Protocol.HTTP || protocol == Protocol.HTTP2) {
+      cluster.commonHttpOptions(Defaults.clusterHttpOptions(Defaults.Outbound.IDLE_TIMEOUT));
+    }
+    if (view.mtls() != ProxyView.Mtls.OFF) {
+      String sni = Names.sni(Map.of(Names.SERVICE_TAG, service, "mesh", view.mesh()));
+      cluster.upstreamTls(Tls.upstream(view.mesh(), service, sni));
+    }
+    return cluster.build();
+  }
+}
