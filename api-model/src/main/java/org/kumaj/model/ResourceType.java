@@ -20,6 +20,9 @@ public final class ResourceType {
   private final String alternativeWsPath;
   private final String kumactlArg;
   private final String kumactlListArg;
+  private final String kumactlAlias;
+  private final String kumactlListAlias;
+  private final boolean allowToInspect;
   private final String shortName;
   private final String singularDisplayName;
   private final String pluralDisplayName;
@@ -45,6 +48,9 @@ public final class ResourceType {
     this.alternativeWsPath = b.alternativeWsPath;
     this.kumactlArg = b.kumactlArg;
     this.kumactlListArg = b.kumactlListArg;
+    this.kumactlAlias = b.kumactlAlias;
+    this.kumactlListAlias = b.kumactlListAlias;
+    this.allowToInspect = b.allowToInspect;
     this.shortName = b.shortName == null ? "" : b.shortName;
     this.singularDisplayName = b.singularDisplayName == null ? b.name : b.singularDisplayName;
     this.pluralDisplayName = b.pluralDisplayName == null ? b.name + "s" : b.pluralDisplayName;
@@ -108,6 +114,24 @@ public final class ResourceType {
   /** kumactl's plural argument ({@code kumactl get dataplanes}), if kumactl exposes the type. */
   public Optional<String> kumactlListArg() {
     return Optional.ofNullable(kumactlListArg);
+  }
+
+  /** kumactl's other singular argument (Kuma's {@code KumactlArgAlias}), e.g. {@code zone-ingress}. */
+  public Optional<String> kumactlAlias() {
+    return Optional.ofNullable(kumactlAlias);
+  }
+
+  /** kumactl's other plural argument (Kuma's {@code KumactlListArgAlias}), e.g. {@code zone-ingresses}. */
+  public Optional<String> kumactlListAlias() {
+    return Optional.ofNullable(kumactlListAlias);
+  }
+
+  /**
+   * Whether {@code kumactl inspect <type> NAME} shows the data planes it selects (Kuma's
+   * {@code AllowToInspect}): every policy except those that have no data-plane selection to show.
+   */
+  public boolean allowToInspect() {
+    return allowToInspect;
   }
 
   /** Kuma's short name used in KRIs, e.g. {@code dp}; empty when the type has none. */
@@ -217,6 +241,9 @@ public final class ResourceType {
     private String alternativeWsPath;
     private String kumactlArg;
     private String kumactlListArg;
+    private String kumactlAlias;
+    private String kumactlListAlias;
+    private boolean allowToInspect;
     private String shortName;
     private String singularDisplayName;
     private String pluralDisplayName;
@@ -266,6 +293,13 @@ public final class ResourceType {
       return this;
     }
 
+    /** kumactl's other singular and plural arguments. */
+    public Builder kumactlAliases(String singular, String plural) {
+      this.kumactlAlias = singular;
+      this.kumactlListAlias = plural;
+      return this;
+    }
+
     public Builder shortName(String shortName) {
       this.shortName = shortName;
       return this;
@@ -298,8 +332,16 @@ public final class ResourceType {
       return this;
     }
 
+    /** Marks the type as a policy with {@code traits}; policies are inspectable unless {@link #notInspectable()}. */
     public Builder policy(PolicyTraits traits) {
       this.policy = traits;
+      this.allowToInspect = true;
+      return this;
+    }
+
+    /** A policy {@code kumactl inspect} does not offer (Kuma: no {@code AllowToInspect}). */
+    public Builder notInspectable() {
+      this.allowToInspect = false;
       return this;
     }
 

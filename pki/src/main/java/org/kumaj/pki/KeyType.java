@@ -10,20 +10,43 @@ public enum KeyType {
   RSA,
   ECDSA;
 
+  /** Kuma's RSA key size ({@code util/rsa.DefaultKeySize}). */
+  public static final int DEFAULT_RSA_BITS = 2048;
+  /** The smallest RSA key Go's {@code crypto/rsa} generates. */
+  public static final int MIN_RSA_BITS = 1024;
+
   /** Generates a fresh key pair of this type. Thread-safe. */
   public KeyPair generate() {
+    if (this == RSA) {
+      return rsa(DEFAULT_RSA_BITS);
+    }
     try {
-      KeyPairGenerator gen;
-      if (this == RSA) {
-        gen = KeyPairGenerator.getInstance("RSA");
-        gen.initialize(2048);
-      } else {
-        gen = KeyPairGenerator.getInstance("EC");
-        gen.initialize(new ECGenParameterSpec("secp256r1"));
-      }
+      KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+      gen.initialize(new ECGenParameterSpec("secp256r1"));
       return gen.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot generate " + this + " keys", e);
+    }
+  }
+
+  /**
+   * Generates an RSA key pair of {@code bits} bits. Thread-safe.
+   *
+   * @throws IllegalArgumentException when {@code bits} is below {@value #MIN_RSA_BITS} or above
+   *     what the JDK generates (16384)
+   */
+  public static KeyPair rsa(int bits) {
+    if (bits < MIN_RSA_BITS) {
+      throw new IllegalArgumentException(bits + "-bit RSA keys are insecure, use at least " + MIN_RSA_BITS);
+    }
+    try {
+      KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+      gen.initialize(bits);
+      return gen.generateKeyPair();
+    } catch (java.security.InvalidParameterException e) {
+      throw new IllegalArgumentException("cannot generate a " + bits + "-bit RSA key: " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK cannot generate RSA keys", e);
     }
   }
 

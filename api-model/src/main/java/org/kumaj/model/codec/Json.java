@@ -46,6 +46,8 @@ public final class Json {
     m.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
     m.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
     m.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    // Go writes map keys sorted (encoding/json and Kuma's proto JSON); so do we.
+    m.configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     m.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
     // Records expose helpers such as isEnabled(); only record components are JSON fields.
     m.configure(MapperFeature.AUTO_DETECT_IS_GETTERS, false);

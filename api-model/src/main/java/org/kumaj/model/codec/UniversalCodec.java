@@ -50,8 +50,9 @@ public final class UniversalCodec {
     }
     String name = metaString(object, "name");
     String mesh = type.isMeshScoped() ? metaString(object, "mesh") : null;
-    if (mesh == null && type.isMeshScoped() && type.style() == SpecStyle.NESTED) {
-      mesh = DEFAULT_MESH;
+    if (mesh == null && type.isMeshScoped()) {
+      // new-style schemas default the mesh; an old-style body without one is left for validation to report
+      mesh = type.style() == SpecStyle.NESTED ? DEFAULT_MESH : "";
     }
     ResourceMeta meta = ResourceMeta.of(mesh, name == null ? "" : name, labels(object));
     ResourceSpec spec;

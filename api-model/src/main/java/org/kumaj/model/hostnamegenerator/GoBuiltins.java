@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.kumaj.model.policies.core.GoStrings;
+import org.kumaj.model.validation.GoStrings;
 
 /** Go's builtin template functions ({@code eq}, {@code len}, {@code printf}, ...). Stateless. */
 final class GoBuiltins {

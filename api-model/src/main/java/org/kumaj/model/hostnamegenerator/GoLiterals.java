@@ -1,5 +1,7 @@
 package org.kumaj.model.hostnamegenerator;
 
+import org.kumaj.model.validation.GoStrings;
+
 /**
  * Go's {@code strconv.Unquote}, {@code strconv.UnquoteChar} and {@code %#U}, as the Go template
  * engine uses them (quoting is {@link org.kumaj.model.policies.core.GoStrings}). Stateless.

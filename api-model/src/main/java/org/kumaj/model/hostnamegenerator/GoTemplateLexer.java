@@ -1,7 +1,7 @@
 package org.kumaj.model.hostnamegenerator;
 
 import java.util.Map;
-import org.kumaj.model.policies.core.GoStrings;
+import org.kumaj.model.validation.GoStrings;
 
 /**
  * The scanner of Go's {@code text/template} ported state for state, so that templates are split

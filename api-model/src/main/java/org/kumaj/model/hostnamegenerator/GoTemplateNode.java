@@ -2,7 +2,7 @@ package org.kumaj.model.hostnamegenerator;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.kumaj.model.policies.core.GoStrings;
+import org.kumaj.model.validation.GoStrings;
 
 /**
  * The parse tree of a Go template, shaped like Go's {@code text/template/parse} nodes. Each node

@@ -28,7 +28,7 @@ import org.kumaj.model.hostnamegenerator.GoTemplateNode.StringNode;
 import org.kumaj.model.hostnamegenerator.GoTemplateNode.TemplateNode;
 import org.kumaj.model.hostnamegenerator.GoTemplateNode.TextNode;
 import org.kumaj.model.hostnamegenerator.GoTemplateNode.VariableNode;
-import org.kumaj.model.policies.core.GoStrings;
+import org.kumaj.model.validation.GoStrings;
 
 /**
  * The parser of Go's {@code text/template}, ported so that the same templates are accepted and

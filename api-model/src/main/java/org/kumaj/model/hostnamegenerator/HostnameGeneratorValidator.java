@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.kumaj.model.ResourceMeta;
-import org.kumaj.model.policies.core.GoStrings;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.policies.core.K8sNames;
 import org.kumaj.model.validation.FieldPath;
 import org.kumaj.model.validation.Messages;

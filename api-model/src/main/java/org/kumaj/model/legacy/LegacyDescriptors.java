@@ -25,6 +25,20 @@ final class LegacyDescriptors {
       String singularDisplayName,
       String pluralDisplayName,
       SpecValidator<S> validator) {
+    return builder(name, specClass, wsPath, kumactlArg, kumactlListArg, singularDisplayName, pluralDisplayName,
+        validator).build();
+  }
+
+  /** {@link #describe}'s builder, for a policy that differs in one more respect. */
+  static <S extends ResourceSpec> ResourceType.Builder builder(
+      String name,
+      Class<S> specClass,
+      String wsPath,
+      String kumactlArg,
+      String kumactlListArg,
+      String singularDisplayName,
+      String pluralDisplayName,
+      SpecValidator<S> validator) {
     return ResourceType.builder(name)
         .scope(Scope.MESH)
         .spec(SpecStyle.INLINE, specClass)
@@ -33,7 +47,6 @@ final class LegacyDescriptors {
         .displayNames(singularDisplayName, pluralDisplayName)
         .kdsFlags(KdsFlags.GLOBAL_TO_ZONES)
         .policy(PolicyTraits.LEGACY)
-        .validator(validator)
-        .build();
+        .validator(validator);
   }
 }

@@ -2,6 +2,7 @@ package org.kumaj.model.legacy;
 
 import java.util.List;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.Violations;
 
 /**

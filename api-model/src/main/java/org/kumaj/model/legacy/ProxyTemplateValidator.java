@@ -4,6 +4,7 @@ import java.util.List;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.legacy.EnvoyResourceCheck.Kind;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.SpecValidator;
 import org.kumaj.model.validation.Violations;
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.kumaj.model.ProtoDuration;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.SpecValidator;
 import org.kumaj.model.validation.Violations;
 

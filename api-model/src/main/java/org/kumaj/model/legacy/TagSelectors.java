@@ -7,6 +7,7 @@ import org.kumaj.model.mesh.Selector;
 import org.kumaj.model.mesh.TagChecks;
 import org.kumaj.model.mesh.TagChecks.Options;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.Violations;
 
 /**

@@ -14,9 +14,9 @@ public record VirtualOutbound(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Selector> selectors,
     Conf conf) implements DataplanePolicy {
 
-  public static final ResourceType TYPE = LegacyDescriptors.describe("VirtualOutbound",
+  public static final ResourceType TYPE = LegacyDescriptors.builder("VirtualOutbound",
       VirtualOutbound.class, "virtual-outbounds", "virtual-outbound", "virtual-outbounds",
-      "Virtual Outbound", "Virtual Outbounds", new VirtualOutboundValidator());
+      "Virtual Outbound", "Virtual Outbounds", new VirtualOutboundValidator()).notInspectable().build();
 
   /**
    * Go templates for the hostname and port, fed by {@code parameters}.

@@ -12,6 +12,7 @@ import org.kumaj.model.hostnamegenerator.GoTemplate;
 import org.kumaj.model.hostnamegenerator.GoTemplateException;
 import org.kumaj.model.mesh.TagChecks;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.SpecValidator;
 import org.kumaj.model.validation.Violations;
 

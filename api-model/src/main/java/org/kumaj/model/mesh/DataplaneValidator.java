@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.kumaj.model.ProtoDuration;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.SpecValidator;
 import org.kumaj.model.validation.Violations;
 
@@ -202,7 +203,7 @@ final class DataplaneValidator implements SpecValidator<Dataplane> {
         TagChecks.Options.NONE.withTagsCheck(DataplaneValidator::checkProtocolTag), out);
     String protocol = orEmpty(inbound.protocol());
     if (!protocol.isEmpty() && !TagChecks.isKnownProtocol(protocol)) {
-      out.add(path.field("protocol"), "has an invalid value " + GoText.quote(protocol) + ". "
+      out.add(path.field("protocol"), "has an invalid value " + GoStrings.quote(protocol) + ". "
           + TagChecks.allowedValuesHint(TagChecks.SUPPORTED_PROTOCOLS));
     }
     validateServiceProbe(path.field("serviceProbe"), inbound.serviceProbe(), out);
@@ -212,8 +213,8 @@ final class DataplaneValidator implements SpecValidator<Dataplane> {
   static void checkProtocolTag(FieldPath path, Map<String, String> tags, Violations out) {
     String value = tags.get(TagChecks.PROTOCOL_TAG);
     if (tags.containsKey(TagChecks.PROTOCOL_TAG) && !TagChecks.isKnownProtocol(orEmpty(value))) {
-      out.add(path.key(TagChecks.PROTOCOL_TAG), "tag " + GoText.quote(TagChecks.PROTOCOL_TAG)
-          + " has an invalid value " + GoText.quote(orEmpty(value)) + ". "
+      out.add(path.key(TagChecks.PROTOCOL_TAG), "tag " + GoStrings.quote(TagChecks.PROTOCOL_TAG)
+          + " has an invalid value " + GoStrings.quote(orEmpty(value)) + ". "
           + TagChecks.allowedValuesHint(TagChecks.SUPPORTED_PROTOCOLS));
     }
   }
@@ -348,7 +349,7 @@ final class DataplaneValidator implements SpecValidator<Dataplane> {
       if (!name.isEmpty()) {
         if (names.contains(name)) {
           out.add(at.field("name"),
-              "name " + GoText.quote(name) + " must be unique across inbounds and listeners");
+              "name " + GoStrings.quote(name) + " must be unique across inbounds and listeners");
         }
         names.add(name);
       }
@@ -380,7 +381,7 @@ final class DataplaneValidator implements SpecValidator<Dataplane> {
           if (tags.containsKey(TagChecks.PROTOCOL_TAG)
               && !"tcp".equalsIgnoreCase(orEmpty(tags.get(TagChecks.PROTOCOL_TAG)))) {
             o.add(p.key(TagChecks.PROTOCOL_TAG), "other values than tcp are not allowed, provided value "
-                + GoText.quote(orEmpty(tags.get(TagChecks.PROTOCOL_TAG))));
+                + GoStrings.quote(orEmpty(tags.get(TagChecks.PROTOCOL_TAG))));
           }
         }), out);
   }

@@ -5,6 +5,7 @@ import static org.kumaj.model.mesh.MeshValidator.orEmpty;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.system.DataSource;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.SpecValidator;
 import org.kumaj.model.validation.Violations;
 
@@ -53,7 +54,7 @@ final class ExternalServiceValidator implements SpecValidator<ExternalService> {
     if (!GoNet.isIp(host) && !GoNet.isDnsName(host)) {
       out.add(path, "address has to be a valid IP address or a domain name");
     }
-    long value = GoText.parseUint32(port);
+    long value = GoStrings.parseUint32(port);
     if (value < 0 || value > 0xFFFF_FFFFL) {
       out.add(path, "unable to parse port in address");
     }

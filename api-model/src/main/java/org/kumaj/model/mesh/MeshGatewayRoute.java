@@ -31,6 +31,7 @@ public record MeshGatewayRoute(
       .displayNames("Mesh Gateway Route", "Mesh Gateway Routes")
       .kdsFlags(KdsFlags.GLOBAL_TO_ZONES)
       .policy(PolicyTraits.LEGACY)
+      .notInspectable()
       .validator(new MeshGatewayRouteValidator())
       .build();
 

@@ -8,6 +8,7 @@ import java.util.regex.PatternSyntaxException;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.system.NameDeprecations;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.SpecValidator;
 import org.kumaj.model.validation.Violations;
 
@@ -298,7 +299,7 @@ final class MeshValidator implements SpecValidator<Mesh> {
   }
 
   private static String alreadyUsed(String name) {
-    return GoText.quote(name) + " name is already used for another backend";
+    return GoStrings.quote(name) + " name is already used for another backend";
   }
 
   static String orEmpty(String s) {

@@ -2,6 +2,7 @@ package org.kumaj.model.mesh;
 
 import java.util.List;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.Violations;
 
 /**
@@ -64,7 +65,7 @@ record ProtoEnum(String fullName, List<String> names) {
     if (value == null || names.contains(value)) {
       return null;
     }
-    return "unknown value " + GoText.quote("\"" + value + "\"") + " for enum " + fullName;
+    return "unknown value " + GoStrings.quote("\"" + value + "\"") + " for enum " + fullName;
   }
 
   /** Adds the decoder's message at {@code path} when {@code value} is no name of this enum. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.Violations;
 
 /**
@@ -146,7 +147,7 @@ public final class TagChecks {
     Set<String> set = Set.of(names);
     return (path, key, out) -> {
       if (set.contains(key)) {
-        out.add(path.key(key), "tag name must not be " + GoText.quote(key));
+        out.add(path.key(key), "tag name must not be " + GoStrings.quote(key));
       }
     };
   }
@@ -170,7 +171,7 @@ public final class TagChecks {
     for (TagsCheck check : opts.extraTags()) {
       check.check(path, map, out);
     }
-    for (String key : GoText.sortedKeys(map)) {
+    for (String key : GoStrings.sortedKeys(map)) {
       if (key.isEmpty()) {
         out.add(path, "tag name must be non-empty");
       }
@@ -191,10 +192,10 @@ public final class TagChecks {
     }
     boolean hasService = map.containsKey(SERVICE_TAG);
     if (opts.forbidService() && hasService) {
-      out.add(path, GoText.quote(SERVICE_TAG) + " must not be defined");
+      out.add(path, GoStrings.quote(SERVICE_TAG) + " must not be defined");
     }
     if (opts.requireService() && !hasService) {
-      out.add(path, "mandatory tag " + GoText.quote(SERVICE_TAG) + " is missing");
+      out.add(path, "mandatory tag " + GoStrings.quote(SERVICE_TAG) + " is missing");
     }
   }
 }

@@ -28,6 +28,7 @@ public record ZoneIngress(
       .wsPath("zoneingresses")
       .alternativeWsPath("zone-ingresses")
       .kumactl("zoneingress", "zoneingresses")
+      .kumactlAliases("zone-ingress", "zone-ingresses")
       .shortName("zi")
       .displayNames("Zone Ingress", "Zone Ingresses")
       .kdsFlags(KdsFlags.ZONE_TO_GLOBAL | KdsFlags.SYNCED_ACROSS_ZONES)

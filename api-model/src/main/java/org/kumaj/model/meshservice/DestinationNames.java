@@ -6,7 +6,7 @@ import org.kumaj.model.Kri;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.ResourceType;
 import org.kumaj.model.hostnamegenerator.Naming;
-import org.kumaj.model.policies.core.GoStrings;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.Violations;
 
 /**

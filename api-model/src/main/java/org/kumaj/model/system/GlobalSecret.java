@@ -18,6 +18,7 @@ public record GlobalSecret(@ProtoJson.Bytes String data) implements ResourceSpec
       .wsPath("globalsecrets")
       .alternativeWsPath("global-secrets")
       .kumactl("globalsecret", "globalsecrets")
+      .kumactlAliases("global-secret", "global-secrets")
       .displayNames("Global Secret", "Global Secrets")
       .kdsFlags(Secret.KDS_FLAGS)
       .adminOnly()

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.Violation;
 
 class VirtualOutboundValidatorTest {

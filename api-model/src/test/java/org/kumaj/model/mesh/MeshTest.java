@@ -500,9 +500,9 @@ class MeshTest {
                   secret: ''
         """, Mesh.class);
     Violations out = new Violations();
-    MeshManagerChecks.validateCreate("m".repeat(64), builtin, Set.of("builtin", "provided"), out);
-    MeshManagerChecks.validateUpdate("default", builtin, provided, Set.of("builtin", "provided"), out);
-    MeshManagerChecks.validateMtlsBackends("default", provided, Set.of("builtin"), out);
+    MeshManagerChecks.validateCreate("m".repeat(64), builtin, Set.of("builtin", "provided"), MeshManagerChecks.STRUCTURAL, out);
+    MeshManagerChecks.validateUpdate("default", builtin, provided, Set.of("builtin", "provided"), MeshManagerChecks.STRUCTURAL, out);
+    MeshManagerChecks.validateMtlsBackends("default", provided, Set.of("builtin"), MeshManagerChecks.STRUCTURAL, out);
     assertThat(lines(out)).containsExactly(
         "name: cannot be longer than 63 characters",
         "mtls.backends[0].conf.mtls.backends.name: \"CA_1\" name must be valid dns name",

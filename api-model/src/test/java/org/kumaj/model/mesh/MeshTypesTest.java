@@ -14,6 +14,7 @@ import org.kumaj.model.KdsFlags;
 import org.kumaj.model.ResourceType;
 import org.kumaj.model.codec.Json;
 import org.kumaj.model.system.SystemTypes;
+import org.kumaj.testing.KumaFixtures;
 
 /** Checks our descriptors against what Kuma 2.14.3 reports in {@code /_resources}. */
 class MeshTypesTest {
@@ -24,7 +25,7 @@ class MeshTypesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("typesWithApi")
   void descriptorMatchesKumasResourcesEndpoint(ResourceType type) throws Exception {
-    Path golden = conformance().resolve("api-server/base_endpoints/_resources.golden.json");
+    Path golden = KumaFixtures.conformance().resolve("api-server/base_endpoints/_resources.golden.json");
     JsonNode kuma = null;
     for (JsonNode entry : Json.mapper().readTree(Files.readString(golden)).get("resources")) {
       if (entry.get("name").asText().equals(type.name())) {
@@ -42,18 +43,6 @@ class MeshTypesTest {
     assertThat(KdsFlags.has(type.kdsFlags(), KdsFlags.GLOBAL_TO_ZONES) && !type.readOnly())
         .isEqualTo(kuma.get("includeInFederation").asBoolean());
     assertThat(type.isPolicy()).isEqualTo(kuma.has("policy"));
-  }
-
-  /** The Kuma conformance fixtures: {@code shared/} next to the repository root (or an ancestor). */
-  static Path conformance() {
-    Path dir = Path.of(System.getProperty("kumaj.repo.root", ".")).toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/conformance/kuma-2.14.3");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no shared/conformance above " + dir);
   }
 
   @Test

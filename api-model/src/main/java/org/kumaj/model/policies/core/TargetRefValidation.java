@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.validation.Messages;
 import org.kumaj.model.validation.Violations;
 
@@ -159,7 +160,7 @@ public final class TargetRefValidation {
     for (Map.Entry<String, String> e : Copies.orEmpty(tags).entrySet()) {
       String key = e.getKey();
       String value = e.getValue() == null ? "" : e.getValue();
-      FieldPath keyPath = path.key(GoStrings.quoteInner(key));
+      FieldPath keyPath = path.key(GoStrings.escape(key));
       if (key.isEmpty()) {
         out.add(path, "tag name must be non-empty");
       }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.codec.Json;
 import org.kumaj.model.policies.core.Copies;
-import org.kumaj.model.policies.core.GoStrings;
+import org.kumaj.model.validation.GoStrings;
 import org.kumaj.model.policies.core.PolicyChecks;
 import org.kumaj.model.policies.core.PolicyRules;
 import org.kumaj.model.policies.core.TargetRefRules;

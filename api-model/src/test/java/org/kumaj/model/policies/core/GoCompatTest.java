@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kumaj.model.validation.GoStrings;
 
 /** The Go library behaviour Kuma's validators depend on. */
 class GoCompatTest {
@@ -144,6 +145,6 @@ class GoCompatTest {
   void escapesNonPrintableCharactersLikeGo() {
     assertThat(GoStrings.quote("\u0001\u007f")).isEqualTo("\"\\x01\\x7f\"");
     assertThat(GoStrings.quote("a\u200bb")).isEqualTo("\"a\\u200bb\"");
-    assertThat(GoStrings.quoteInner("k\"v")).isEqualTo("k\\\"v");
+    assertThat(GoStrings.escape("k\"v")).isEqualTo("k\\\"v");
   }
 }

@@ -1,4 +1,4 @@
-package org.kumaj.model.legacy;
+package org.kumaj.model.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.kumaj.model.validation.FieldPath;
 
 class GoStringsTest {
 

@@ -1,12 +1,18 @@
-package org.kumaj.model.legacy;
+package org.kumaj.model.validation;
 
+import java.util.ArrayList;
 import java.util.Comparator;
-import org.kumaj.model.validation.FieldPath;
+import java.util.List;
+import java.util.Map;
 
-/** Go string helpers needed to reproduce Kuma's messages and paths byte for byte. Stateless. */
-final class GoStrings {
+/**
+ * Go's string behaviour, needed to reproduce Kuma's messages, paths and orderings byte for byte:
+ * {@code strconv.Quote}, {@code sort.Strings}, {@code unicode.IsPrint}, {@code strconv.ParseUint}.
+ * Stateless.
+ */
+public final class GoStrings {
   /** Orders strings as Go's {@code sort.Strings} does (by UTF-8 bytes, i.e. by code point). */
-  static final Comparator<String> GO_ORDER = (a, b) -> {
+  public static final Comparator<String> GO_ORDER = (a, b) -> {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
@@ -24,17 +30,17 @@ final class GoStrings {
   private GoStrings() {}
 
   /** Go's {@code strconv.Quote} / {@code %q}: the string in double quotes with Go escapes. */
-  static String quote(String s) {
+  public static String quote(String s) {
     return "\"" + escape(s) + "\"";
   }
 
   /** {@code path[%q]} as Kuma's {@code PathBuilder.Key} writes it (escaping the key). */
-  static FieldPath key(FieldPath path, String key) {
+  public static FieldPath key(FieldPath path, String key) {
     return path.key(escape(key));
   }
 
   /** The body of {@link #quote} without the surrounding quotes. */
-  static String escape(String s) {
+  public static String escape(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2);
     int i = 0;
     while (i < s.length()) {
@@ -72,7 +78,7 @@ final class GoStrings {
   }
 
   /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
-  static boolean isPrint(int r) {
+  public static boolean isPrint(int r) {
     if (r == ' ') {
       return true;
     }
@@ -88,5 +94,31 @@ final class GoStrings {
           Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
       default -> false;
     };
+  }
+
+  /** The keys of {@code map} in Go's sorted order (Kuma's {@code Keys}); empty for {@code null}. */
+  public static List<String> sortedKeys(Map<String, ?> map) {
+    List<String> keys = new ArrayList<>(map == null ? List.of() : map.keySet());
+    keys.sort(GO_ORDER);
+    return keys;
+  }
+
+  /**
+   * Go's {@code strconv.ParseUint(s, 10, 32)}: the value; -1 on a syntax error; {@code 2^32} when the
+   * value is out of range (Go then returns {@code 2^32-1} with an error).
+   */
+  public static long parseUint32(String s) {
+    if (s.isEmpty()) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = Math.min(v * 10 + (c - '0'), 0x1_0000_0000L);
+    }
+    return v;
   }
 }
