@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -28,12 +30,9 @@ import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
-import org.hibernate.query.SelectionQuery;
+import org.hibernate.query.NativeQuery;
 import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.events.EventBus;
 import org.kumaj.cp.events.ResourceChangedEvent;
@@ -49,24 +48,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code h2} and {@code postgres} stores: Hibernate ORM (stateless sessions) on a Hikari pool,
- * schema by Flyway ({@link SchemaMigrations}). Filtering, ordering, paging and counting run in the
- * database; a page costs at most four queries whatever its size (page, labels of the page in chunks
- * of {@value #LABEL_CHUNK}, count). Versions are optimistic ({@code UPDATE ... WHERE version = ?});
+ * schema by Flyway ({@link SchemaMigrations}), portable SQL in {@link StoreQueries}. Filtering,
+ * ordering, paging and counting run in the
+ * database; a page costs three queries whatever its size (the page, the labels of its resources
+ * (one more per {@value #ID_CHUNK} resources) and the count, which the last page skips), a get
+ * one. Labels live in their own table so that label filters are indexed SQL. Versions are optimistic ({@code UPDATE ... WHERE version = ?});
  * deleting a resource deletes what it owns, recursively, in the same transaction, and publishes one
  * event per deleted row once committed. On PostgreSQL a {@link PostgresEventListener} also publishes
  * the changes other instances make. Thread-safe.
  */
 final class JpaResourceStore implements ResourceStore {
   private static final Logger LOG = LoggerFactory.getLogger("store");
-  private static final int LABEL_CHUNK = 1000;
+  /** The most ids one statement names ({@code IN (...)}). */
+  private static final int ID_CHUNK = 1000;
   private static final ObjectMapper JSON = Json.mapper();
-  private static final String TREE_SQL = """
-      WITH RECURSIVE tree (id, type, mesh, name, depth) AS (
-        SELECT id, type, mesh, name, 0 FROM resources WHERE type = :type AND name = :name AND mesh = :mesh
-        UNION ALL
-        SELECT c.id, c.type, c.mesh, c.name, t.depth + 1 FROM resources c JOIN tree t ON c.owner_id = t.id
-      )
-      SELECT id, type, mesh, name, depth FROM tree""";
 
   private final StoreDatabase db;
   private final HikariDataSource pool;
@@ -81,13 +76,16 @@ final class JpaResourceStore implements ResourceStore {
    * PostgreSQL row locks do this across instances.
    */
   private final ReadWriteLock ownership;
+  /** How many SQL statements Hibernate has prepared; lets tests prove a page costs O(1) queries. */
+  private final LongAdder statements;
   private volatile boolean closed;
 
-  private JpaResourceStore(StoreDatabase db, HikariDataSource pool, SessionFactory sessions,
+  private JpaResourceStore(StoreDatabase db, HikariDataSource pool, SessionFactory sessions, LongAdder statements,
       PostgresEventListener listener, Clock clock, EventBus events, Function<String, Optional<ResourceType>> types) {
     this.db = db;
     this.pool = pool;
     this.sessions = sessions;
+    this.statements = statements;
     this.listener = listener;
     this.clock = clock;
     this.events = events;
@@ -104,9 +102,9 @@ final class JpaResourceStore implements ResourceStore {
   }
 
   /**
-   * Opens a store on {@code db}: connects, migrates H2 (or checks that PostgreSQL is migrated),
-   * builds the Hibernate session factory and, on PostgreSQL, starts listening for other instances'
-   * changes.
+   * Opens a store on {@code db}: connects, migrates H2 (or checks that PostgreSQL is migrated)
+   * while the Hibernate session factory is built on another thread and, on PostgreSQL, starts
+   * listening for other instances' changes.
    *
    * @param types finds a type by name, for cascaded deletes and other instances' events (types it
    *     does not know get no event)
@@ -115,54 +113,33 @@ final class JpaResourceStore implements ResourceStore {
   static JpaResourceStore open(StoreDatabase db, Clock clock, EventBus events,
       Function<String, Optional<ResourceType>> types, Duration listenerBaseBackoff, Duration listenerMaxBackoff) {
     String instance = UUID.randomUUID().toString();
-    HikariDataSource pool = db.openPool(instance);
+    HikariDataSource pool = db.pool(instance);
+    LongAdder statements = new LongAdder();
+    // Hibernate needs no connection to boot: build it on a second core while the database opens.
+    CompletableFuture<SessionFactory> boot = HibernateBoot.start(pool, db, statements);
     SessionFactory sessions = null;
     PostgresEventListener listener = null;
     try {
+      db.connect(pool);
       SchemaMigrations.prepare(pool, db);
-      sessions = sessionFactory(pool, db);
+      sessions = HibernateBoot.await(boot, db);
       if (db.kind() == StoreDatabase.Kind.POSTGRES) {
         listener = new PostgresEventListener(db, instance, types, events, listenerBaseBackoff, listenerMaxBackoff);
         listener.start();
       }
       LOG.info("opened the store in {}", db.description());
-      return new JpaResourceStore(db, pool, sessions, listener, clock, events, types);
+      return new JpaResourceStore(db, pool, sessions, statements, listener, clock, events, types);
     } catch (RuntimeException e) {
       if (listener != null) {
         listener.close();
       }
       if (sessions != null) {
         sessions.close();
+      } else {
+        HibernateBoot.discard(boot);
       }
       pool.close();
       throw e;
-    }
-  }
-
-  private static SessionFactory sessionFactory(HikariDataSource pool, StoreDatabase db) {
-    StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-        .applySetting("hibernate.connection.datasource", pool)
-        .applySetting("hibernate.connection.provider_disables_autocommit", "true")
-        // The schema is Flyway's: no metadata round trips or DDL at start-up; the dialect follows
-        // from the product name.
-        .applySetting("jakarta.persistence.database-product-name", db.productName())
-        .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-        .applySetting("hibernate.hbm2ddl.auto", "none")
-        .applySetting("jakarta.persistence.validation.mode", "none")
-        // No lazy associations, hence no proxies: skip the bytecode provider.
-        .applySetting("hibernate.bytecode.provider", "none")
-        .applySetting("hibernate.query.in_clause_parameter_padding", "true")
-        .applySetting("hibernate.jdbc.batch_size", "50")
-        .build();
-    try {
-      return new MetadataSources(registry)
-          .addAnnotatedClass(ResourceRow.class)
-          .addAnnotatedClass(LabelRow.class)
-          .buildMetadata()
-          .buildSessionFactory();
-    } catch (RuntimeException e) {
-      StandardServiceRegistryBuilder.destroy(registry);
-      throw new StoreException("cannot start Hibernate on " + db.description() + ": " + e.getMessage(), e);
     }
   }
 
@@ -176,14 +153,13 @@ final class JpaResourceStore implements ResourceStore {
   @Override
   public ResourceList list(ResourceQuery q) {
     long offset = StoreOffsets.parse(q.offset());
+    StoreQueries.Filter filter = StoreQueries.Filter.of(q);
     return read(s -> {
-      Filter filter = Filter.of(q);
       List<ResourceRow> rows = List.of();
       boolean beyondInt = offset > Integer.MAX_VALUE;
       if (!beyondInt) {
-        SelectionQuery<ResourceRow> page = filter.bind(s.createSelectionQuery(
-            "from ResourceRow r where " + filter.where + " order by r.name, r.mesh", ResourceRow.class));
-        page.setFirstResult((int) offset);
+        NativeQuery<ResourceRow> page = filter.bind(s.createNativeQuery(filter.page(), ResourceRow.class))
+            .setFirstResult((int) offset);
         if (q.size() > 0) {
           page.setMaxResults(q.size());
         }
@@ -194,8 +170,7 @@ final class JpaResourceStore implements ResourceStore {
       if (!beyondInt && partialPage && (!rows.isEmpty() || offset == 0)) {
         total = offset + rows.size(); // the last page: no need to count
       } else {
-        total = filter.bind(s.createSelectionQuery(
-            "select count(*) from ResourceRow r where " + filter.where, Long.class)).getSingleResult();
+        total = filter.bind(s.createNativeQuery(filter.count(), Long.class)).getSingleResult();
       }
       Map<Long, Map<String, String>> labels = labelsOf(s, rows);
       List<Resource> items = new ArrayList<>(rows.size());
@@ -208,44 +183,13 @@ final class JpaResourceStore implements ResourceStore {
     });
   }
 
-  /** The query's filters as HQL over {@code r}, with their parameters. */
-  private record Filter(String where, Map<String, Object> params) {
-    static Filter of(ResourceQuery q) {
-      StringBuilder where = new StringBuilder("r.type = :type");
-      Map<String, Object> params = new LinkedHashMap<>();
-      params.put("type", q.type().name());
-      if (q.mesh() != null && q.type().isMeshScoped()) {
-        where.append(" and r.mesh = :mesh");
-        params.put("mesh", q.mesh());
-      }
-      if (q.nameContains() != null && !q.nameContains().isEmpty()) {
-        where.append(" and r.name like :name escape '!'");
-        params.put("name", "%" + q.nameContains().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-      }
-      int i = 0;
-      for (Map.Entry<String, String> label : q.labels().entrySet()) {
-        where.append(" and exists (select 1 from LabelRow l where l.resourceId = r.id and l.key = :lk").append(i)
-            .append(" and l.value = :lv").append(i).append(")");
-        params.put("lk" + i, label.getKey());
-        params.put("lv" + i, label.getValue());
-        i++;
-      }
-      return new Filter(where.toString(), params);
-    }
-
-    <T> SelectionQuery<T> bind(SelectionQuery<T> query) {
-      params.forEach(query::setParameter);
-      return query;
-    }
-  }
-
   private static Map<Long, Map<String, String>> labelsOf(StatelessSession s, List<ResourceRow> rows) {
     Map<Long, Map<String, String>> labels = new HashMap<>();
-    for (int from = 0; from < rows.size(); from += LABEL_CHUNK) {
-      List<Long> ids = rows.subList(from, Math.min(rows.size(), from + LABEL_CHUNK)).stream().map(r -> r.id).toList();
-      for (LabelRow l : s.createSelectionQuery("from LabelRow l where l.resourceId in :ids", LabelRow.class)
+    for (int from = 0; from < rows.size(); from += ID_CHUNK) {
+      List<Long> ids = rows.subList(from, Math.min(rows.size(), from + ID_CHUNK)).stream().map(r -> r.id).toList();
+      for (LabelRow label : s.createNativeQuery(StoreQueries.LABELS_OF, LabelRow.class)
           .setParameter("ids", ids).getResultList()) {
-        labels.computeIfAbsent(l.resourceId, k -> new HashMap<>()).put(l.key, l.value);
+        labels.computeIfAbsent(label.resourceId, k -> new HashMap<>()).put(label.key, label.value);
       }
     }
     return labels;
@@ -255,23 +199,29 @@ final class JpaResourceStore implements ResourceStore {
 
   /** The row and its labels in one query. */
   private static Optional<RowAndLabels> findRow(StatelessSession s, ResourceKey key) {
-    List<Object[]> result = s.createSelectionQuery(
-            "select r, l from ResourceRow r left join LabelRow l on l.resourceId = r.id"
-                + " where r.type = :type and r.name = :name and r.mesh = :mesh", Object[].class)
-        .setParameter("type", key.type().name())
-        .setParameter("name", key.name())
-        .setParameter("mesh", key.mesh())
-        .getResultList();
+    List<Object[]> result = byKey(s.createNativeQuery(StoreQueries.ROW_AND_LABELS, Object[].class)
+        .addEntity("r", ResourceRow.class).addEntity("l", LabelRow.class), key).getResultList();
     if (result.isEmpty()) {
       return Optional.empty();
     }
     Map<String, String> labels = new HashMap<>();
     for (Object[] tuple : result) {
-      if (tuple[1] instanceof LabelRow l) {
-        labels.put(l.key, l.value);
+      if (tuple[1] instanceof LabelRow label) {
+        labels.put(label.key, label.value);
       }
     }
     return Optional.of(new RowAndLabels((ResourceRow) result.get(0)[0], labels));
+  }
+
+  /** The id of the row of {@code key}. */
+  private static Optional<Long> findId(StatelessSession s, ResourceKey key) {
+    return byKey(s.createNativeQuery(StoreQueries.ID_OF, Long.class), key).uniqueResultOptional();
+  }
+
+  private static <T> NativeQuery<T> byKey(NativeQuery<T> query, ResourceKey key) {
+    return query.setParameter("type", key.type().name())
+        .setParameter("name", key.name())
+        .setParameter("mesh", key.mesh());
   }
 
   // ---- writes ----
@@ -293,18 +243,10 @@ final class JpaResourceStore implements ResourceStore {
     try {
       write(s -> {
         if (owner != null) {
-          row.ownerId = s.createSelectionQuery(
-                  "select r.id from ResourceRow r where r.type = :type and r.name = :name and r.mesh = :mesh", Long.class)
-              .setParameter("type", owner.type().name())
-              .setParameter("name", owner.name())
-              .setParameter("mesh", owner.mesh())
-              .uniqueResultOptional()
-              .orElseThrow(() -> ownerMissing(key, owner));
+          row.ownerId = findId(s, owner).orElseThrow(() -> ownerMissing(key, owner));
         }
         s.insert(row);
-        for (Map.Entry<String, String> label : resource.meta().labels().entrySet()) {
-          s.insert(new LabelRow(row.id, label.getKey(), label.getValue()));
-        }
+        insertLabels(s, row.id, resource.meta().labels());
         return null;
       }, e -> switch (violation(e)) {
         case UNIQUE -> new ResourceAlreadyExistsException(key + " already exists", e);
@@ -357,17 +299,37 @@ final class JpaResourceStore implements ResourceStore {
     }
     List<String> removed = old.keySet().stream().filter(k -> !now.containsKey(k)).toList();
     if (!removed.isEmpty()) {
-      s.createMutationQuery("delete from LabelRow l where l.resourceId = :id and l.key in :keys")
-          .setParameter("id", id).setParameter("keys", removed).executeUpdate();
+      s.createNativeMutationQuery(StoreQueries.DELETE_LABELS).setParameter("id", id).setParameter("keys", removed)
+          .executeUpdate();
     }
+    Map<String, String> added = new LinkedHashMap<>();
     for (Map.Entry<String, String> label : now.entrySet()) {
       String before = old.get(label.getKey());
       if (before == null) {
-        s.insert(new LabelRow(id, label.getKey(), label.getValue()));
+        added.put(label.getKey(), label.getValue());
       } else if (!before.equals(label.getValue())) {
         s.update(new LabelRow(id, label.getKey(), label.getValue()));
       }
     }
+    insertLabels(s, id, added);
+  }
+
+  /** Inserts all {@code labels} of resource {@code id} with one multi-row statement. */
+  private static void insertLabels(StatelessSession s, Long id, Map<String, String> labels) {
+    if (labels.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO resource_labels (resource_id, label_key, label_value) VALUES ");
+    for (int i = 0; i < labels.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(:id, :k").append(i).append(", :v").append(i).append(')');
+    }
+    var insert = s.createNativeMutationQuery(sql.toString()).setParameter("id", id);
+    int i = 0;
+    for (Map.Entry<String, String> label : labels.entrySet()) {
+      insert.setParameter("k" + i, label.getKey()).setParameter("v" + i, label.getValue());
+      i++;
+    }
+    insert.executeUpdate();
   }
 
   private record TreeNode(long id, String type, String mesh, String name, int depth) {}
@@ -379,8 +341,8 @@ final class JpaResourceStore implements ResourceStore {
     try {
       deleted = write(s -> {
         List<TreeNode> tree = lockTree(s, key);
-        s.createMutationQuery("delete from ResourceRow r where r.id = :id")
-            .setParameter("id", tree.get(0).id()).executeUpdate(); // the owner FK cascades to the rest
+        s.createNativeMutationQuery(StoreQueries.DELETE_ROW).setParameter("id", tree.get(0).id())
+            .executeUpdate(); // the owner FK cascades to the rest
         return tree;
       }, e -> null);
     } finally {
@@ -402,11 +364,10 @@ final class JpaResourceStore implements ResourceStore {
    * Finds the resource and everything it owns, and locks them all ({@code FOR UPDATE}), repeating
    * until no new owned row shows up, so that nothing is added to the tree before it is deleted.
    */
-  @SuppressWarnings("unchecked")
   private static List<TreeNode> lockTree(StatelessSession s, ResourceKey key) {
     Set<Long> locked = new HashSet<>();
     while (true) {
-      List<Object[]> rows = s.createNativeQuery(TREE_SQL, Object[].class)
+      List<Object[]> rows = s.createNativeQuery(StoreQueries.TREE, Object[].class)
           .setParameter("type", key.type().name())
           .setParameter("name", key.name())
           .setParameter("mesh", key.mesh())
@@ -428,9 +389,9 @@ final class JpaResourceStore implements ResourceStore {
       if (fresh.isEmpty()) {
         return tree;
       }
-      for (int from = 0; from < fresh.size(); from += LABEL_CHUNK) {
-        s.createNativeQuery("SELECT id FROM resources WHERE id IN (:ids) FOR UPDATE", Object.class)
-            .setParameter("ids", fresh.subList(from, Math.min(fresh.size(), from + LABEL_CHUNK)))
+      for (int from = 0; from < fresh.size(); from += ID_CHUNK) {
+        s.createNativeQuery(StoreQueries.LOCK, Object.class)
+            .setParameter("ids", fresh.subList(from, Math.min(fresh.size(), from + ID_CHUNK)))
             .getResultList();
       }
       locked.addAll(fresh);
@@ -565,6 +526,11 @@ final class JpaResourceStore implements ResourceStore {
       throw new StoreException("stored " + type.name() + " " + row.mesh + "/" + row.name
           + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /** The number of SQL statements run so far (not counting commits). */
+  long statementsExecuted() {
+    return statements.sum();
   }
 
   @Override

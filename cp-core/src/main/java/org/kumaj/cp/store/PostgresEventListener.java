@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresEventListener implements AutoCloseable {
   static final String CHANNEL = "resource_events";
+  /** How the listening connection shows in {@code pg_stat_activity}. */
+  static final String APPLICATION_NAME = "kuma-cp-event-listener";
   private static final Logger LOG = LoggerFactory.getLogger("postgres-event-listener");
   private static final int POLL_MILLIS = 500;
   private static final long PROBE_AFTER_IDLE_MILLIS = 30_000;
@@ -73,7 +75,7 @@ final class PostgresEventListener implements AutoCloseable {
   }
 
   private Connection listen() throws SQLException {
-    Connection c = db.connect();
+    Connection c = db.connect(APPLICATION_NAME);
     try (Statement s = c.createStatement()) {
       s.execute("LISTEN " + CHANNEL);
     } catch (SQLException e) {

@@ -26,8 +26,8 @@ import org.kumaj.pki.Pem;
 final class StoreDatabase {
   /** The backends this class describes. */
   enum Kind {
-    H2("H2", "1764288000", List.of("classpath:db/migration/common")),
-    POSTGRES("PostgreSQL", "1764288001",
+    H2("H2", "1764288002", List.of("classpath:db/migration/common")),
+    POSTGRES("PostgreSQL", "1764288002",
         List.of("classpath:db/migration/common", "classpath:db/migration/postgresql"));
 
     /** The JDBC product name Hibernate picks its dialect by. */
@@ -230,9 +230,9 @@ final class StoreDatabase {
     return kind.productName;
   }
 
-  /** pgjdbc's {@code sslmode} for this database ({@code null} on H2). */
-  String sslMode() {
-    return properties.getProperty("sslmode");
+  /** A JDBC driver property of this database, e.g. pgjdbc's {@code sslmode}; {@code null} if unset. */
+  String driverProperty(String name) {
+    return properties.getProperty(name);
   }
 
   /** For messages: which database this is, without credentials. */
@@ -241,16 +241,37 @@ final class StoreDatabase {
   }
 
   /**
-   * Opens the connection pool, failing if no connection can be made now. On PostgreSQL every
-   * pooled connection carries {@code instance} in the session setting {@value #INSTANCE_SETTING}.
+   * Opens the connection pool, failing if no connection can be made now.
    *
    * @throws StoreException if the database cannot be reached
    */
   HikariDataSource openPool(String instance) {
+    HikariDataSource ds = pool(instance);
+    try {
+      connect(ds);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return ds;
+  }
+
+  /**
+   * The connection pool, not connected yet: {@link #connect(HikariDataSource)} (or the first
+   * {@code getConnection}) opens it. On PostgreSQL every pooled connection carries
+   * {@code instance} (letters, digits and dashes) in the session setting {@value #INSTANCE_SETTING}.
+   */
+  HikariDataSource pool(String instance) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("kuma-store");
     hc.setJdbcUrl(jdbcUrl);
-    hc.setDataSourceProperties(properties);
+    Properties pooled = new Properties();
+    pooled.putAll(properties);
+    if (kind == Kind.POSTGRES) {
+      // In the start-up packet, so that no transaction (and no rollback) is involved.
+      pooled.setProperty("options", "-c " + INSTANCE_SETTING + "=" + instance);
+    }
+    hc.setDataSourceProperties(pooled);
     hc.setAutoCommit(false);
     hc.setMaximumPoolSize(pool.maxSize());
     hc.setMinimumIdle(pool.minIdle());
@@ -259,19 +280,46 @@ final class StoreDatabase {
     hc.setIdleTimeout(pool.idleTimeout().toMillis());
     hc.setKeepaliveTime(pool.keepalive().toMillis());
     hc.setInitializationFailTimeout(1);
+    HikariDataSource ds = new HikariDataSource();
+    hc.copyStateTo(ds);
+    return ds;
+  }
+
+  /**
+   * Opens {@code ds} now.
+   *
+   * @throws StoreException if the database cannot be reached
+   */
+  void connect(HikariDataSource ds) {
     if (kind == Kind.POSTGRES) {
-      hc.setConnectionInitSql("SET " + INSTANCE_SETTING + " = '" + instance.replace("'", "''") + "'");
+      // One plain connection first: an unreachable server is then one error of ours, not Hikari's
+      // logged stack trace.
+      try (Connection probe = connect()) {
+        probe.isValid(1);
+      } catch (SQLException e) {
+        throw new StoreException("cannot connect to DB (" + description + "): " + rootMessage(e), e);
+      }
     }
-    try {
-      return new HikariDataSource(hc);
-    } catch (RuntimeException e) {
+    try (Connection first = ds.getConnection()) {
+      first.rollback();
+    } catch (SQLException | RuntimeException e) {
       throw new StoreException("cannot connect to DB (" + description + "): " + rootMessage(e), e);
     }
   }
 
-  /** A connection outside the pool, auto-commit on (the PostgreSQL event listener's). */
+  /** A connection outside the pool, auto-commit on. */
   Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, properties);
+  }
+
+  /** A connection outside the pool that PostgreSQL shows as {@code application_name} (H2 ignores it). */
+  Connection connect(String applicationName) throws SQLException {
+    Properties named = new Properties();
+    named.putAll(properties);
+    if (kind == Kind.POSTGRES) {
+      named.setProperty("ApplicationName", applicationName);
+    }
+    return DriverManager.getConnection(jdbcUrl, named);
   }
 
   static String rootMessage(Throwable e) {

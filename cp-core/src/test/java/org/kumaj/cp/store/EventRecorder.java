@@ -36,14 +36,23 @@ final class EventRecorder implements Consumer<ResourceChangedEvent> {
    */
   synchronized List<ResourceChangedEvent> await(Predicate<List<ResourceChangedEvent>> condition, Duration timeout)
       throws InterruptedException {
+    if (!waitFor(condition, timeout)) {
+      throw new AssertionError("events did not arrive within " + timeout + "; got " + events);
+    }
+    return List.copyOf(events);
+  }
+
+  /** Blocks until the recorded events satisfy {@code condition} or {@code timeout} passes; says which. */
+  synchronized boolean waitFor(Predicate<List<ResourceChangedEvent>> condition, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.test(events)) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("events did not arrive within " + timeout + "; got " + events);
+        return false;
       }
       wait(Math.max(1, left / 1_000_000));
     }
-    return List.copyOf(events);
+    return true;
   }
 }

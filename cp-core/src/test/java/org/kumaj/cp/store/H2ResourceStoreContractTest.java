@@ -1,7 +1,5 @@
 package org.kumaj.cp.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,15 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kumaj.cp.events.EventBus;
-import org.kumaj.model.ResourceKey;
 
 /** The contract on the {@code h2} store: a real database file in a temporary directory. */
-class H2ResourceStoreContractTest extends ResourceStoreContract {
+class H2ResourceStoreContractTest extends JpaResourceStoreChecks {
   @TempDir
   static Path dir;
   private static StoreDatabase db;
@@ -42,17 +37,5 @@ class H2ResourceStoreContractTest extends ResourceStoreContract {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @Test
-  void resourcesSurviveReopeningTheFile() {
-    store.create(widget("m1", "kept", Map.of("a", "1")), null);
-    store.close();
-
-    store = open(clock, events);
-
-    assertThat(store.get(new ResourceKey(ContractTypes.WIDGET, "m1", "kept")).orElseThrow().meta().labels())
-        .containsEntry("a", "1");
-    assertThat(dir.resolve("store.mv.db")).exists();
   }
 }

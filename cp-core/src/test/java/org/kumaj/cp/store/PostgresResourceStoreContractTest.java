@@ -7,8 +7,10 @@ import static org.kumaj.cp.store.ContractTypes.WIDGET;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,13 +19,13 @@ import org.kumaj.cp.events.EventBus;
 import org.kumaj.cp.events.ResourceChangedEvent;
 import org.kumaj.cp.events.ResourceChangedEvent.Operation;
 import org.kumaj.model.Resource;
-import org.kumaj.model.ResourceKey;
+import org.kumaj.model.ResourceMeta;
 
 /**
  * The contract on the {@code postgres} store, on a fresh database of the local server, plus what
  * only PostgreSQL does: other instances' changes arrive through LISTEN/NOTIFY.
  */
-class PostgresResourceStoreContractTest extends ResourceStoreContract {
+class PostgresResourceStoreContractTest extends JpaResourceStoreChecks {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static PostgresTestDatabase pg;
   private static KumaConfig config;
@@ -101,12 +103,40 @@ class PostgresResourceStoreContractTest extends ResourceStoreContract {
   }
 
   @Test
-  void resourcesSurviveReopening() {
-    store.create(widget("m1", "kept"), null);
-    store.close();
+  void concurrentCreatesOfOneKeyFromTwoInstancesHaveExactlyOneWinner() throws Exception {
+    try (ResourceStore other = open(clock, new EventBus())) {
+      List<Callable<Object>> tasks = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        ResourceStore via = i % 2 == 0 ? store : other;
+        String color = "c" + i;
+        tasks.add(() -> via.create(
+            new Resource(WIDGET, ResourceMeta.of("m1", "contested", Map.of()), widgetSpec(color)), null));
+      }
 
-    store = open(clock, events);
+      List<Object> outcomes = race(tasks);
 
-    assertThat(store.get(new ResourceKey(WIDGET, "m1", "kept"))).isPresent();
+      assertThat(outcomes).filteredOn(Resource.class::isInstance).hasSize(1);
+      assertThat(outcomes).filteredOn(ResourceAlreadyExistsException.class::isInstance).hasSize(7);
+      Resource winner = (Resource) outcomes.stream().filter(Resource.class::isInstance).findFirst().orElseThrow();
+      assertThat(other.get(winner.key()).orElseThrow().spec()).isEqualTo(winner.spec());
+    }
+  }
+
+  @Test
+  void theListenerReconnectsWhenItsConnectionIsKilled() throws InterruptedException {
+    Resource w = store.create(widget("m1", "w1"), null);
+    received.clear();
+
+    pg.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND application_name = '" + PostgresEventListener.APPLICATION_NAME + "'");
+
+    // Changes made while it is down are lost (as in Kuma); keep changing until one arrives.
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    do {
+      assertThat(System.nanoTime()).as("no event after the listener was killed").isLessThan(deadline);
+      pg.sql("UPDATE resources SET version = version + 1 WHERE name = 'w1'");
+    } while (!received.waitFor(r -> !r.isEmpty(), Duration.ofMillis(500)));
+    assertThat(received.all()).allMatch(e -> e.equals(event(Operation.UPDATE, WIDGET, "m1", "w1")));
+    assertThat(store.get(w.key())).isPresent();
   }
 }
