@@ -1,5 +1,6 @@
 package org.kumaj.cp.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -8,6 +9,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Options;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import java.net.URLDecoder;
@@ -40,12 +43,12 @@ final class ApiController {
   }
 
   @Put(value = "/{+path}", consumes = MediaType.ALL)
-  HttpResponse<?> put(HttpRequest<?> request, String path, @Body String body) {
+  HttpResponse<?> put(HttpRequest<?> request, String path, @Nullable @Body String body) {
     return dispatch(request, body);
   }
 
   @Post(value = "/{+path}", consumes = MediaType.ALL)
-  HttpResponse<?> post(HttpRequest<?> request, String path, @Body String body) {
+  HttpResponse<?> post(HttpRequest<?> request, String path, @Nullable @Body String body) {
     return dispatch(request, body);
   }
 
@@ -54,16 +57,40 @@ final class ApiController {
     return dispatch(request, null);
   }
 
+  @Patch(value = "/{+path}", consumes = MediaType.ALL)
+  HttpResponse<?> patch(HttpRequest<?> request, String path, @Nullable @Body String body) {
+    return dispatch(request, body);
+  }
+
+  @Options
+  HttpResponse<?> optionsRoot(HttpRequest<?> request) {
+    return dispatch(request, null);
+  }
+
+  @Options("/{+path}")
+  HttpResponse<?> options(HttpRequest<?> request, String path) {
+    return dispatch(request, null);
+  }
+
   private HttpResponse<?> dispatch(HttpRequest<?> request, String body) {
     Map<String, List<String>> query = new LinkedHashMap<>();
     request.getParameters().forEach((k, v) -> query.put(k, List.copyOf(v)));
     boolean secure = request.isSecure();
     boolean verified = secure && request.getCertificate().isPresent();
-    ApiRequest apiRequest = new ApiRequest(request.getMethodName(),
-        URLDecoder.decode(request.getPath().replace("+", "%2B"), StandardCharsets.UTF_8), query,
+    String path;
+    try {
+      path = URLDecoder.decode(request.getPath().replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return render(ApiResponse.error(Errors.badRequest("bad request: malformed path escape")));
+    }
+    ApiRequest apiRequest = new ApiRequest(request.getMethodName(), path, query,
         name -> request.getHeaders().get(name), body, request.getRemoteAddress(), secure, verified);
-    ApiResponse answer = router.handle(apiRequest);
+    return render(router.handle(apiRequest));
+  }
+
+  private static HttpResponse<?> render(ApiResponse answer) {
     MutableHttpResponse<Object> response = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(answer.status()));
+    answer.headers().forEach(response::header);
     if (answer.body() == null) {
       return response;
     }

@@ -13,6 +13,8 @@ import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.launcher.ControlPlaneIdentity;
 import org.kumaj.cp.manager.ResourceManager;
 import org.kumaj.cp.store.ResourceQuery;
+import org.kumaj.cp.tokens.TokenIssuer;
+import org.kumaj.cp.tokens.UserTokenValidator;
 import org.kumaj.model.BuildInfo;
 import org.kumaj.model.Kri;
 import org.kumaj.model.PolicyTraits;
@@ -27,9 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kuma's HTTP API, framework-independent: the fixed routes ({@code /}, {@code /config},
- * {@code /who-am-i}, {@code /policies}, {@code /_resources}, {@code /global-insights}, {@code /_kri})
- * and, for every type in the descriptor registry, its generated CRUD and overview routes. Routes
- * with more literal segments win. Thread-safe.
+ * {@code /who-am-i}, {@code /policies}, {@code /_resources}, {@code /global-insights},
+ * {@code /global-insight}, {@code /mesh-insights}, {@code /_kri}, {@code /tokens/*}) and, for every
+ * type in the descriptor registry, its generated CRUD, overview and policy-selection routes. Routes
+ * with more literal segments win; among equals, the one registered first. Each request is
+ * authenticated first (401 stops it), then CORS applies, then the route answers. Thread-safe.
  */
 @Singleton
 public final class ApiRouter {
@@ -38,6 +42,8 @@ public final class ApiRouter {
 
   private final List<Route> routes = new ArrayList<>();
   private final Authenticator authenticator;
+  private final Access access;
+  private final Cors cors;
   private final ResourceManager manager;
   private final WritePolicy writes;
   private final Clock clock;
@@ -45,23 +51,31 @@ public final class ApiRouter {
   private final boolean global;
   private final String zoneName;
 
-  ApiRouter(ResourceManager manager, KumaConfig config, ControlPlaneIdentity identity, BuildInfo build, Clock clock) {
+  ApiRouter(ResourceManager manager, KumaConfig config, ControlPlaneIdentity identity, BuildInfo build, Clock clock,
+      TokenIssuer tokenIssuer, UserTokenValidator userTokens) {
     this.manager = manager;
     this.clock = clock;
-    this.authenticator = new Authenticator(config);
+    this.authenticator = new Authenticator(config, userTokens);
+    this.access = new Access(config);
+    this.cors = new Cors(config);
     this.global = config.isGlobal();
     this.zoneName = config.string("multizone.zone.name");
     this.writes = new WritePolicy(config);
     this.index = index(identity, build, config);
-    routes.add(new Route("GET", "/", (r, v, u) -> ApiResponse.ok(index)));
-    routes.add(new Route("GET", "/config", (r, v, u) -> ApiResponse.ok(config.toMaskedJson())));
+    routes.add(new Route("GET", "/", (r, v, u) -> ApiResponse.ok(index), true));
+    routes.add(new Route("GET", "/config", (r, v, u) -> {
+      access.controlPlaneMetadata(u);
+      return ApiResponse.ok(config.toMaskedJson());
+    }));
     routes.add(new Route("GET", "/who-am-i", (r, v, u) -> ApiResponse.ok(whoAmI(u))));
     routes.add(new Route("GET", "/policies", (r, v, u) -> ApiResponse.ok(policies())));
     routes.add(new Route("GET", "/_resources", (r, v, u) -> ApiResponse.ok(resources())));
     routes.add(new Route("GET", "/global-insights", (r, v, u) -> ApiResponse.ok(globalInsights())));
-    routes.add(new Route("GET", "/_kri/{kri}", (r, v, u) -> byKri(v.get("kri"), r)));
+    routes.add(new Route("GET", "/_kri/{kri}", (r, v, u) -> byKri(v.get("kri"), r, u)));
     ResourceEndpoints endpoints = new ResourceEndpoints(manager, writes,
-        new LabelRules(config, manager.computedLabels()), config.isGlobal());
+        new LabelRules(config, manager.computedLabels()), config.isGlobal(), access);
+    new TokenEndpoints(tokenIssuer, access).register(routes);
+    new Insights(manager, endpoints, clock).register(routes);
     new ServiceInsightEndpoints(manager, config).register(routes);
     for (ResourceType type : ResourceTypes.withApi()) {
       endpoints.register(type, routes);
@@ -73,16 +87,37 @@ public final class ApiRouter {
   public ApiResponse handle(ApiRequest request) {
     try {
       List<String> segments = Route.split(request.path());
-      boolean pathMatched = false;
+      Route matched = null;
+      Map<String, String> matchedVars = null;
+      List<String> methods = new ArrayList<>();
       for (Route route : routes) {
         Map<String, String> vars = route.match(segments);
         if (vars == null) {
           continue;
         }
-        pathMatched = true;
-        if (route.method().equals(request.method())) {
-          return route.handler().handle(request, vars, authenticator.authenticate(request));
+        if (!methods.contains(route.method())) {
+          methods.add(route.method());
         }
+        if (matched == null && route.method().equals(request.method())) {
+          matched = route;
+          matchedVars = vars;
+        }
+      }
+      boolean skipAuth = (matched != null && matched.skipAuth()) || request.path().startsWith("/gui");
+      User user = authenticator.authenticate(request, skipAuth);
+      if (cors.isPreflight(request)) {
+        return cors.preflight(request, methods);
+      }
+      return cors.decorate(request, answer(request, matched, matchedVars, user, !methods.isEmpty()));
+    } catch (ApiException e) {
+      return ApiResponse.error(e.error());
+    }
+  }
+
+  private ApiResponse answer(ApiRequest request, Route route, Map<String, String> vars, User user, boolean pathMatched) {
+    try {
+      if (route != null) {
+        return route.handler().handle(request, vars, user);
       }
       if (pathMatched) {
         return ApiResponse.error(KumaError.of(405, "Method Not Allowed", "Method Not Allowed"));
@@ -187,7 +222,7 @@ public final class ApiRouter {
     return out;
   }
 
-  private ApiResponse byKri(String text, ApiRequest request) {
+  private ApiResponse byKri(String text, ApiRequest request, User user) {
     Kri kri;
     try {
       kri = Kri.parse(text);
@@ -200,6 +235,7 @@ public final class ApiRouter {
         .orElseThrow(() -> new ApiException(Errors.badRequest(
             "bad request: unknown short name of resource type: \"" + kri.shortName() + "\"")));
     String title = "Could not retrieve a resource";
+    access.resource(type, user);
     if (!isLocal(kri)) {
       throw Errors.notFound(title);
     }

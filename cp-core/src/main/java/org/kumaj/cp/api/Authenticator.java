@@ -3,26 +3,80 @@ package org.kumaj.cp.api;
 import java.net.InetAddress;
 import java.net.URI;
 import org.kumaj.cp.config.KumaConfig;
+import org.kumaj.cp.tokens.InvalidTokenException;
+import org.kumaj.cp.tokens.UserTokenValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Decides who an API caller is. With {@code apiServer.authn.localhostIsAdmin} a caller is admin only
- * when every one of Kuma's hardened checks holds: the connection comes from a loopback address, no
- * forwarding header is present, the Host is a loopback name or address, and the browser fetch
- * metadata ({@code Sec-Fetch-Site}, {@code Origin}) shows no cross-site request. Everyone else is
- * anonymous until token authentication lands. Stateless.
+ * Decides who an API caller is, in Kuma's filter order:
+ * <ol>
+ *   <li>with {@code apiServer.authn.localhostIsAdmin}, a caller is admin when every one of Kuma's
+ *       hardened checks holds: the connection comes from a loopback address, no forwarding header is
+ *       present, the Host is a loopback name or address, and the browser fetch metadata
+ *       ({@code Sec-Fetch-Site}, {@code Origin}) shows no cross-site request;</li>
+ *   <li>{@code apiServer.authn.type: tokens} (the default): a still-anonymous caller sending
+ *       {@code Authorization: Bearer <user token>} becomes that token's user, plus group
+ *       {@code mesh-system:authenticated}; a token that does not verify answers 401 "Invalid
+ *       authentication data" (routes marked to skip authentication ignore it);</li>
+ *   <li>{@code apiServer.authn.type: adminClientCerts} (Kuma 2.x, deprecated): a still-anonymous
+ *       caller presenting a verified client certificate on the HTTPS listener is admin.</li>
+ * </ol>
+ * Everyone else is anonymous. Thread-safe.
  */
 final class Authenticator {
-  private final boolean localhostIsAdmin;
+  private static final Logger LOG = LoggerFactory.getLogger("api-server.authn");
+  private static final String BEARER = "Bearer ";
 
-  Authenticator(KumaConfig config) {
+  private final boolean localhostIsAdmin;
+  private final boolean tokens;
+  private final boolean clientCerts;
+  private final UserTokenValidator validator;
+
+  Authenticator(KumaConfig config, UserTokenValidator validator) {
     this.localhostIsAdmin = config.bool("apiServer.authn.localhostIsAdmin");
+    String type = config.string("apiServer.authn.type");
+    this.tokens = type.equals("tokens");
+    this.clientCerts = type.equals("adminClientCerts");
+    this.validator = validator;
   }
 
-  User authenticate(ApiRequest request) {
+  /**
+   * Authenticates {@code request}.
+   *
+   * @param skipAuth the route is served without authentication (Kuma's {@code auth: skip})
+   * @throws ApiException 401 when a bearer token does not verify
+   */
+  User authenticate(ApiRequest request, boolean skipAuth) {
     if (localhostIsAdmin && isHardenedLocalhost(request)) {
       return User.ADMIN;
     }
+    if (skipAuth) {
+      return User.ANONYMOUS;
+    }
+    if (tokens) {
+      String header = request.header("Authorization");
+      if (header != null && header.startsWith(BEARER)) {
+        try {
+          UserTokenValidator.UserIdentity id = validator.validate(header.substring(BEARER.length()));
+          return new User(id.name(), Access.authenticatedGroups(id.groups()));
+        } catch (InvalidTokenException e) {
+          LOG.info("authentication rejected: {}", e.getMessage());
+          throw unauthenticated();
+        } catch (RuntimeException e) {
+          LOG.warn("authentication rejected: the token could not be checked", e);
+          throw unauthenticated();
+        }
+      }
+    }
+    if (clientCerts && request.clientCertificateVerified()) {
+      return User.ADMIN;
+    }
     return User.ANONYMOUS;
+  }
+
+  private static ApiException unauthenticated() {
+    return new ApiException(KumaError.of(401, "Invalid authentication data", "Unauthenticated"));
   }
 
   static boolean isHardenedLocalhost(ApiRequest request) {

@@ -25,21 +25,7 @@ record ListParams(int size, String offset, String name, Map<String, String> labe
    * filter fields after the route, e.g. {@code /meshes/{mesh}/dataplanes.filter[...]}).
    */
   static ListParams parse(ApiRequest request, String routePattern) {
-    int size = DEFAULT_SIZE;
-    String rawSize = request.param("size");
-    if (rawSize != null && !rawSize.isEmpty()) {
-      try {
-        size = Integer.parseInt(rawSize);
-      } catch (NumberFormatException e) {
-        throw pageSize("invalid format");
-      }
-      if (size > MAX_SIZE) {
-        throw pageSize("invalid page size of " + size + ". Maximum page size is " + MAX_SIZE);
-      }
-      if (size <= 0) {
-        throw pageSize("must be greater than 0");
-      }
-    }
+    int size = size(request, TITLE);
     Map<String, String> labels = new LinkedHashMap<>();
     List<Violation> problems = new ArrayList<>();
     for (Map.Entry<String, List<String>> p : request.query().entrySet()) {
@@ -69,7 +55,52 @@ record ListParams(int size, String offset, String name, Map<String, String> labe
     return new ListParams(size, request.param("offset"), name == null || name.isEmpty() ? null : name, labels);
   }
 
-  private static ApiException pageSize(String reason) {
-    return new ApiException(KumaError.invalid(400, TITLE, "Invalid page size", List.of(new Violation("size", reason))));
+  /**
+   * The offset of lists paged in memory (an index), Kuma's memory-store offsets: absent is 0, and
+   * anything but a non-negative integer answers 400 with {@code title}.
+   */
+  static int numericOffset(String offset, String title) {
+    if (offset == null || offset.isEmpty()) {
+      return 0;
+    }
+    try {
+      int value = Integer.parseInt(offset);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new ApiException(KumaError.of(400, title,
+        "invalid: invalid offset: strconv.Atoi: parsing \"" + offset + "\": invalid syntax"));
+  }
+
+  /** Kuma's {@code pagination}: only {@code size} and {@code offset}, errors titled {@code title}. */
+  static ListParams page(ApiRequest request, String title) {
+    return new ListParams(size(request, title), request.param("offset"), null, Map.of());
+  }
+
+  private static int size(ApiRequest request, String title) {
+    String rawSize = request.param("size");
+    if (rawSize == null || rawSize.isEmpty()) {
+      return DEFAULT_SIZE;
+    }
+    int size;
+    try {
+      size = Integer.parseInt(rawSize);
+    } catch (NumberFormatException e) {
+      throw pageSize(title, "invalid format");
+    }
+    if (size <= 0) {
+      throw pageSize(title, "must be greater than 0");
+    }
+    if (size > MAX_SIZE) {
+      throw pageSize(title, "invalid page size of " + size + ". Maximum page size is " + MAX_SIZE);
+    }
+    return size;
+  }
+
+  private static ApiException pageSize(String title, String reason) {
+    return new ApiException(KumaError.invalid(400, title, "Invalid page size", List.of(new Violation("size", reason))));
   }
 }

@@ -26,6 +26,7 @@ import org.kumaj.model.codec.KubernetesCodec;
 import org.kumaj.model.codec.UniversalCodec;
 import org.kumaj.model.mesh.Dataplane;
 import org.kumaj.model.mesh.Mesh;
+import org.kumaj.model.meshservice.MeshService;
 import org.kumaj.model.workload.WorkloadLabel;
 import org.kumaj.model.validation.MetaValidation;
 import org.kumaj.model.validation.ValidationException;
@@ -40,16 +41,30 @@ import org.kumaj.model.validation.Violations;
 final class ResourceEndpoints {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /**
+   * Kuma's {@code typeToLegacyOverviewPath}: the overview paths older clients use. Kuma keys them by
+   * type name; the descriptors have no field for them.
+   */
+  private static final Map<String, String> LEGACY_OVERVIEW_PATHS = Map.of(
+      "Dataplane", "dataplanes+insights",
+      "Zone", "zones+insights",
+      "ZoneIngress", "zoneingresses+insights",
+      "ZoneEgress", "zoneegressoverviews");
+
   private final ResourceManager manager;
   private final WritePolicy writes;
   private final LabelRules labelRules;
   private final boolean global;
+  private final Access access;
+  private final PolicySelectionEndpoint selection;
 
-  ResourceEndpoints(ResourceManager manager, WritePolicy writes, LabelRules labelRules, boolean global) {
+  ResourceEndpoints(ResourceManager manager, WritePolicy writes, LabelRules labelRules, boolean global, Access access) {
     this.manager = manager;
     this.writes = writes;
     this.labelRules = labelRules;
     this.global = global;
+    this.access = access;
+    this.selection = new PolicySelectionEndpoint(manager, access);
   }
 
   /** Adds every route of {@code type} to {@code routes}. */
@@ -68,28 +83,44 @@ final class ResourceEndpoints {
       routes.add(new Route("DELETE", collection + "/{name}", (r, v, u) -> delete(type, v.get("mesh"), v.get("name"), u)));
     }
     type.insightTypeName().flatMap(ResourceTypes::byName).ifPresent(insight -> registerOverviews(type, insight, routes));
+    if (type.isPolicy() && type.isMeshScoped()) {
+      selection.register(type, routes);
+    }
+    if (type.equals(MeshService.TYPE)) {
+      selection.registerMeshServices(routes);
+    }
   }
 
+  /**
+   * {@code <collection>/_overview} and {@code <collection>/{name}/_overview}, for mesh-scoped types
+   * also across meshes, plus Kuma's legacy overview paths (e.g. {@code dataplanes+insights}).
+   */
   private void registerOverviews(ResourceType type, ResourceType insight, List<Route> routes) {
     String p = type.wsPath().orElseThrow();
-    String collection = type.isMeshScoped() ? "/meshes/{mesh}/" + p : "/" + p;
-    for (String suffix : new String[] {"/_overview", "+insights"}) {
-      String listPath = suffix.startsWith("/") ? collection + suffix : collection + suffix;
-      routes.add(new Route("GET", listPath, (r, v, u) -> listOverviews(type, insight, v.get("mesh"), r, listPath)));
-      String itemPath = suffix.startsWith("/") ? collection + "/{name}" + suffix : collection + suffix + "/{name}";
-      routes.add(new Route("GET", itemPath, (r, v, u) -> overview(type, insight, v.get("mesh"), v.get("name"))));
-      if (type.isMeshScoped()) {
-        String all = "/" + p + suffix;
-        routes.add(new Route("GET", all, (r, v, u) -> listOverviews(type, insight, null, r, all)));
+    String prefix = type.isMeshScoped() ? "/meshes/{mesh}/" : "/";
+    String legacy = LEGACY_OVERVIEW_PATHS.get(type.name());
+    addOverviewRoutes(type, insight, prefix + p + "/_overview", prefix + p + "/{name}/_overview", routes);
+    if (legacy != null) {
+      addOverviewRoutes(type, insight, prefix + legacy, prefix + legacy + "/{name}", routes);
+    }
+    if (type.isMeshScoped()) {
+      String all = "/" + p + "/_overview";
+      routes.add(new Route("GET", all, (r, v, u) -> listOverviews(type, insight, null, r, all)));
+      if (legacy != null) {
+        String allLegacy = "/" + legacy;
+        routes.add(new Route("GET", allLegacy, (r, v, u) -> listOverviews(type, insight, null, r, allLegacy)));
       }
     }
   }
 
+  private void addOverviewRoutes(ResourceType type, ResourceType insight, String listPath, String itemPath,
+      List<Route> routes) {
+    routes.add(new Route("GET", listPath, (r, v, u) -> listOverviews(type, insight, v.get("mesh"), r, listPath)));
+    routes.add(new Route("GET", itemPath, (r, v, u) -> overview(type, insight, v.get("mesh"), v.get("name"))));
+  }
+
   private void checkAccess(ResourceType type, User user) {
-    if (type.adminOnly() && !user.groups().contains("mesh-system:admin") && !user.name().equals(User.ADMIN.name())) {
-      throw new ApiException(KumaError.of(403, "Access Denied", "user \"" + user.describe()
-          + "\" cannot access the resource of type \"" + type.name() + "\""));
-    }
+    access.resource(type, user);
   }
 
   private void requireMesh(String mesh) {
@@ -129,19 +160,10 @@ final class ResourceEndpoints {
   private ResourceList filteredPage(ResourceType type, String mesh, ListParams params, Predicate<Resource> extra) {
     ResourceList all = manager.list(new ResourceQuery(type, mesh, params.name(), params.labels(), 0, null));
     List<Resource> matching = all.items().stream().filter(extra).toList();
-    long offset = params.offset() == null ? 0 : parseOffset(params.offset());
+    int offset = ListParams.numericOffset(params.offset(), ListParams.TITLE);
     int from = (int) Math.min(offset, matching.size());
     int to = Math.min(matching.size(), from + params.size());
     return new ResourceList(matching.subList(from, to), matching.size(), to < matching.size() ? Integer.toString(to) : null);
-  }
-
-  private static long parseOffset(String offset) {
-    try {
-      return Long.parseLong(offset);
-    } catch (NumberFormatException e) {
-      throw new org.kumaj.cp.store.InvalidOffsetException(
-          "invalid offset: strconv.Atoi: parsing \"" + offset + "\": invalid syntax");
-    }
   }
 
   static ObjectNode listBody(long total, List<? extends JsonNode> items, String next) {

@@ -7,12 +7,33 @@ import java.util.Map;
 /**
  * One API route: a method and a path template whose {@code {var}} segments capture one path
  * segment each. Immutable.
- *
- * @param method the HTTP method
- * @param template the path template, e.g. {@code /meshes/{mesh}/dataplanes/{name}}
- * @param handler what answers it
  */
-record Route(String method, String template, Handler handler) {
+final class Route {
+  private final String method;
+  private final String template;
+  private final Handler handler;
+  private final boolean skipAuth;
+  private final List<String> parts;
+  private final int specificity;
+
+  /**
+   * @param method the HTTP method
+   * @param template the path template, e.g. {@code /meshes/{mesh}/dataplanes/{name}}
+   * @param handler what answers it
+   * @param skipAuth served without authentication (Kuma's route metadata {@code auth: skip})
+   */
+  Route(String method, String template, Handler handler, boolean skipAuth) {
+    this.method = method;
+    this.template = template;
+    this.handler = handler;
+    this.skipAuth = skipAuth;
+    this.parts = split(template);
+    this.specificity = (int) parts.stream().filter(s -> !s.startsWith("{")).count();
+  }
+
+  Route(String method, String template, Handler handler) {
+    this(method, template, handler, false);
+  }
 
   /** Handles a matched request. */
   @FunctionalInterface
@@ -20,17 +41,28 @@ record Route(String method, String template, Handler handler) {
     ApiResponse handle(ApiRequest request, Map<String, String> vars, User user);
   }
 
-  List<String> segments() {
-    return split(template);
+  String method() {
+    return method;
+  }
+
+  String template() {
+    return template;
+  }
+
+  Handler handler() {
+    return handler;
+  }
+
+  boolean skipAuth() {
+    return skipAuth;
   }
 
   /** Returns the captured variables when {@code path} matches, else null. */
   Map<String, String> match(List<String> pathSegments) {
-    List<String> parts = segments();
     if (parts.size() != pathSegments.size()) {
       return null;
     }
-    Map<String, String> vars = new HashMap<>();
+    Map<String, String> vars = null;
     for (int i = 0; i < parts.size(); i++) {
       String p = parts.get(i);
       String s = pathSegments.get(i);
@@ -38,17 +70,20 @@ record Route(String method, String template, Handler handler) {
         if (s.isEmpty()) {
           return null;
         }
+        if (vars == null) {
+          vars = new HashMap<>();
+        }
         vars.put(p.substring(1, p.length() - 1), s);
       } else if (!p.equals(s)) {
         return null;
       }
     }
-    return vars;
+    return vars == null ? Map.of() : vars;
   }
 
   /** Number of literal segments: more literal routes win over more generic ones. */
   int specificity() {
-    return (int) segments().stream().filter(s -> !s.startsWith("{")).count();
+    return specificity;
   }
 
   static List<String> split(String path) {

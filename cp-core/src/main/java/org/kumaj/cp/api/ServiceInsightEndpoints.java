@@ -84,16 +84,10 @@ final class ServiceInsightEndpoints {
       });
     }
     items.sort(Comparator.comparing((ObjectNode n) -> n.path("mesh").asText()).thenComparing(n -> n.path("name").asText()));
-    long offset;
-    try {
-      offset = params.offset() == null ? 0 : Long.parseLong(params.offset());
-    } catch (NumberFormatException e) {
-      throw new ApiException(KumaError.of(400, "Could not paginate resources",
-          "invalid: invalid offset: strconv.Atoi: parsing \"" + params.offset() + "\": invalid syntax"));
-    }
+    int offset = ListParams.numericOffset(params.offset(), "Could not paginate resources");
     int from = (int) Math.min(offset, items.size());
     int to = Math.min(items.size(), from + params.size());
-    String next = offset + params.size() < items.size() ? Long.toString(offset + params.size()) : null;
+    String next = (long) offset + params.size() < items.size() ? Integer.toString(offset + params.size()) : null;
     List<JsonNode> page = new ArrayList<>(items.subList(from, to));
     return ApiResponse.ok(ResourceEndpoints.listBody(items.size(), page, ResourceEndpoints.next(request, next)));
   }

@@ -32,6 +32,8 @@ public final class SigningKeys {
   public static final String ZONE_TOKEN_PREFIX = "zone-token-signing-key";
   /** Kuma's first key id. */
   public static final String DEFAULT_KID = "1";
+  /** The key id of a key stored without serial. */
+  static final String LEGACY_KID = "0";
 
   private final ResourceManager manager;
 
@@ -74,21 +76,38 @@ public final class SigningKeys {
         .map(r -> toKey(r, prefix));
   }
 
-  /** The signing key {@code kid} of {@code prefix}, if it exists. */
+  /**
+   * The signing key {@code kid} of {@code prefix}, if it exists. Kid {@value #LEGACY_KID} names the
+   * key without a serial ({@code <prefix>}), as Kuma 1.3 stored it.
+   *
+   * @throws IllegalArgumentException if the Secret does not hold a PEM private key
+   */
   public Optional<SigningKey> byKid(String prefix, String mesh, String kid) {
     ResourceType type = mesh == null ? GlobalSecret.TYPE : Secret.TYPE;
-    return manager.get(new ResourceKey(type, mesh == null ? "" : mesh, prefix + "-" + kid)).map(r -> toKey(r, prefix));
+    String name = kid.equals(LEGACY_KID) ? prefix : prefix + "-" + kid;
+    return manager.get(new ResourceKey(type, mesh == null ? "" : mesh, name))
+        .map(r -> new SigningKey(kid, privateKey(r)));
   }
 
   private static String kidOf(String name, String prefix) {
+    if (!name.startsWith(prefix + "-")) {
+      return null;
+    }
     String kid = name.substring(prefix.length() + 1);
-    return kid.matches("\\d+") ? kid : null;
+    return kid.matches("\\d{1,18}") ? kid : null;
   }
 
   private static SigningKey toKey(Resource secret, String prefix) {
+    return new SigningKey(kidOf(secret.meta().name(), prefix), privateKey(secret));
+  }
+
+  private static RSAPrivateCrtKey privateKey(Resource secret) {
     String data = secret.spec() instanceof GlobalSecret g ? g.data() : secret.spec(Secret.class).data();
-    String pem = new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8);
-    return new SigningKey(kidOf(secret.meta().name(), prefix), (RSAPrivateCrtKey) Pem.privateKey(pem));
+    String pem = new String(Base64.getDecoder().decode(data == null ? "" : data), StandardCharsets.UTF_8);
+    if (!(Pem.privateKey(pem) instanceof RSAPrivateCrtKey key)) {
+      throw new IllegalArgumentException("signing key " + secret.meta().name() + " is not an RSA key");
+    }
+    return key;
   }
 
   /**
