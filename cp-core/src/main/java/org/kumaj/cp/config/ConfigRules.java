@@ -15,6 +15,7 @@ final class ConfigRules {
       "store.postgres.tls.mode", List.of("disable", "verifyNone", "verifyCa", "verifyFull"),
       "apiServer.authn.type", List.of("tokens", "adminClientCerts"),
       "general.tlsMinVersion", List.of("TLSv1_2", "TLSv1_3"),
+      "general.certKeyType", List.of("RSA", "ECDSA"),
       "dpServer.authn.dpProxy.type", List.of("", "dpToken", "none"));
 
   private static final List<String> PORTS = List.of(

@@ -1,5 +1,6 @@
 package org.kumaj.cp.defaults;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -7,6 +8,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.manager.ResourceManager;
 import org.kumaj.cp.store.ResourceAlreadyExistsException;
@@ -27,12 +33,15 @@ import org.slf4j.LoggerFactory;
  * zone control plane, the {@code default} Mesh, the zone-token and user-token signing keys and the
  * {@code admin-user-token}. Everything is skipped with {@code defaults.skipTenantResources}. Safe to
  * run again and from two instances at once (a key taken by another instance counts as done).
+ * Thread-safe.
  */
 @Singleton
 public final class StartupDefaults {
   /** Name of the GlobalSecret holding the admin's user token. */
   public static final String ADMIN_USER_TOKEN = "admin-user-token";
   private static final Logger LOG = LoggerFactory.getLogger("defaults");
+  private static final int RETRY_SECONDS = 5;
+  private static final int RETRY_MINUTES = 10;
   private static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(24L * 365 * 10);
 
   private final ResourceManager manager;
@@ -40,11 +49,55 @@ public final class StartupDefaults {
   private final SigningKeys signingKeys;
   private final JwtTokens tokens;
 
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "startup-defaults");
+    t.setDaemon(true);
+    return t;
+  });
+
   StartupDefaults(ResourceManager manager, KumaConfig config, Clock clock) {
     this.manager = manager;
     this.config = config;
     this.signingKeys = new SigningKeys(manager);
     this.tokens = new JwtTokens(clock);
+  }
+
+  /**
+   * Ensures the defaults on a background thread, as Kuma's defaults component does: the control
+   * plane becomes ready without waiting (generating signing keys takes a while on a first start),
+   * and a failure is logged and retried every {@value #RETRY_SECONDS} s for up to
+   * {@value #RETRY_MINUTES} minutes. {@link #done()} tells when it is over.
+   */
+  public void ensureInBackground() {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RETRY_MINUTES);
+    worker.execute(() -> attempt(deadline));
+  }
+
+  /** Completes once the defaults exist; completes exceptionally if retrying gave up or was stopped. */
+  public CompletableFuture<Void> done() {
+    return done;
+  }
+
+  private void attempt(long deadline) {
+    try {
+      ensure();
+      done.complete(null);
+    } catch (RuntimeException e) {
+      if (System.nanoTime() > deadline) {
+        LOG.error("gave up creating the default resources after {} minutes: {}", RETRY_MINUTES, e.toString());
+        done.completeExceptionally(e);
+        return;
+      }
+      LOG.warn("could not create the default resources, retrying in {} s: {}", RETRY_SECONDS, e.toString());
+      worker.schedule(() -> attempt(deadline), RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+    done.completeExceptionally(new CancellationException("the control plane stopped"));
   }
 
   /** Creates whatever is missing. */

@@ -33,6 +33,8 @@ final class BootstrapHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
   private final BootstrapService bootstrap;
   private final ExecutorService blocking;
   private final int readTimeoutSeconds;
+  /** Whether a request arrived on this connection (an idle keep-alive timing out is no news). */
+  private boolean requestSeen;
 
   BootstrapHttpHandler(BootstrapService bootstrap, ExecutorService blocking, int readTimeoutSeconds) {
     this.bootstrap = bootstrap;
@@ -46,7 +48,15 @@ final class BootstrapHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
     if (ctx.pipeline().get(READ_TIMEOUT) != null) {
       ctx.pipeline().remove(READ_TIMEOUT);
     }
+    requestSeen = true;
     boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (request.decoderResult().isFailure()) {
+      Throwable cause = request.decoderResult().cause();
+      LOG.warn("malformed HTTP request from {} on the data-plane server: {}; closing the connection",
+          ctx.channel().remoteAddress(), cause == null ? "undecodable" : cause.getMessage());
+      respond(ctx, HttpResponseStatus.BAD_REQUEST, "text/plain", "400 bad request\n", false);
+      return;
+    }
     if (!request.uri().equals("/bootstrap") && !request.uri().startsWith("/bootstrap?")) {
       respond(ctx, HttpResponseStatus.NOT_FOUND, "text/plain", "404 page not found\n", keepAlive);
       return;
@@ -68,6 +78,7 @@ final class BootstrapHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
             respond(ctx, HttpResponseStatus.OK, "text/x-yaml", result.yaml(), keepAlive);
           }
         } catch (BootstrapException e) {
+          LOG.warn("bootstrap request from {} refused ({}): {}", ctx.channel().remoteAddress(), e.status(), e.reason());
           respond(ctx, HttpResponseStatus.valueOf(e.status()), "text/plain", e.getMessage(), keepAlive);
         } catch (RuntimeException e) {
           LOG.error("could not generate a bootstrap configuration", e);
@@ -110,6 +121,12 @@ final class BootstrapHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof io.netty.handler.timeout.ReadTimeoutException && !requestSeen) {
+      LOG.warn("connection from {} sent no complete HTTP request within {}s; closing it", ctx.channel().remoteAddress(),
+          readTimeoutSeconds);
+      ctx.close();
+      return;
+    }
     LOG.debug("bootstrap connection from {} failed: {}", ctx.channel().remoteAddress(), cause.getMessage());
     ctx.close();
   }

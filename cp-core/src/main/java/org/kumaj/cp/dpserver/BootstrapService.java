@@ -33,8 +33,6 @@ import org.kumaj.model.validation.MetaValidation;
 import org.kumaj.model.validation.ValidationException;
 import org.kumaj.model.validation.Violations;
 import org.kumaj.pki.Pem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code POST /bootstrap} as Kuma's bootstrap generator does: validates the request and the
@@ -52,7 +50,6 @@ final class BootstrapService {
       + "which is not a certificate authority (basic constraint 'CA' is set to 'false').\nProvide CA that was used "
       + "to sign a certificate used in the control plane by using 'kuma-dp run --ca-cert-file=file' or via "
       + "KUMA_CONTROL_PLANE_CA_CERT_FILE";
-  private static final Logger LOG = LoggerFactory.getLogger("xds.bootstrap");
 
   private final ResourceManager manager;
   private final ProxyAuthenticator authenticator;
@@ -86,24 +83,26 @@ final class BootstrapService {
     if (request.mesh() == null || request.mesh().isEmpty() || request.name() == null || request.name().isEmpty()) {
       throw new BootstrapException(422, "mesh: cannot be empty; name: cannot be empty");
     }
+    String who = "Dataplane " + request.mesh() + "." + request.name();
     if (!request.proxyTypeOrDefault().equals("dataplane")) {
-      throw new BootstrapException(422, "proxyType: zone proxies are not supported by this control plane yet");
+      throw new BootstrapException(422, "proxyType: zone proxies are not supported by this control plane yet",
+          who + ": proxyType " + request.proxyTypeOrDefault() + " is not supported");
     }
     if (authenticator.credentialRequired() && (request.dataplaneToken() == null || request.dataplaneToken().isEmpty())) {
-      throw new BootstrapException(422, DP_TOKEN_REQUIRED);
+      throw new BootstrapException(422, DP_TOKEN_REQUIRED, who + ": no dataplane token");
     }
     ProxyId id = new ProxyId(request.mesh(), request.name());
     if (manager.get(ResourceKey.global(Mesh.TYPE, request.mesh())).isEmpty()) {
-      throw new BootstrapException(404, "");
+      throw new BootstrapException(404, "", who + ": mesh \"" + request.mesh() + "\" does not exist");
     }
     Resource dataplane = dataplane(request, id);
     try {
       authenticator.authenticate(request.dataplaneToken(), id, dataplane);
     } catch (InvalidTokenException e) {
-      LOG.info("bootstrap of {} refused: {}", id, e.getMessage());
-      throw new BootstrapException(401, "invalid dataplane token: " + e.getMessage());
+      throw new BootstrapException(401, "invalid dataplane token: " + e.getMessage(),
+          who + ": invalid dataplane token: " + e.getMessage());
     }
-    String xdsHost = xdsHost(host);
+    String xdsHost = xdsHost(host, who);
     String trustedCa = trustedCa(request);
     Bootstrap bootstrap = EnvoyBootstrap.build(new EnvoyBootstrap.Params(id.toString(), service(dataplane),
         metadata(request, dataplane), xdsHost, xdsPort(), config.duration("bootstrapServer.params.xdsConnectTimeout"),
@@ -124,12 +123,11 @@ final class BootstrapService {
     try {
       BootstrapRequest request = Json.mapper().readValue(body == null ? "" : body, BootstrapRequest.class);
       if (request == null) {
-        throw new BootstrapException(400, "");
+        throw new BootstrapException(400, "", "the request body is empty");
       }
       return request;
     } catch (JsonProcessingException e) {
-      LOG.info("could not parse a bootstrap request: {}", e.getOriginalMessage());
-      throw new BootstrapException(400, "");
+      throw new BootstrapException(400, "", "the request body is not a bootstrap request: " + e.getOriginalMessage());
     }
   }
 
@@ -139,7 +137,8 @@ final class BootstrapService {
       try {
         JsonNode node = Json.yaml().readTree(request.dataplaneResource());
         if (node == null || !node.isObject() || !"Dataplane".equals(node.path("type").asText())) {
-          throw new BootstrapException(422, "dataplaneResource: must be a Dataplane");
+          throw new BootstrapException(422, "dataplaneResource: must be a Dataplane",
+              "Dataplane " + id + ": the dataplaneResource is not a Dataplane");
         }
         Resource posted = UniversalCodec.decode(Dataplane.TYPE, node);
         Violations v = new Violations();
@@ -151,18 +150,23 @@ final class BootstrapService {
         v.throwIfAny();
         return posted;
       } catch (ValidationException e) {
-        throw new BootstrapException(422, e.getMessage());
+        throw new BootstrapException(422, e.getMessage(), "Dataplane " + id + " is invalid: " + oneLine(e.getMessage()));
       } catch (ResourceDecodeException e) {
-        throw new BootstrapException(422, e.getMessage());
+        throw new BootstrapException(422, e.getMessage(), "Dataplane " + id + " is invalid: " + oneLine(e.getMessage()));
       } catch (JsonProcessingException e) {
-        throw new BootstrapException(422, "dataplaneResource: " + e.getOriginalMessage());
+        throw new BootstrapException(422, "dataplaneResource: " + e.getOriginalMessage(),
+            "Dataplane " + id + ": the dataplaneResource does not parse: " + oneLine(e.getOriginalMessage()));
       }
     }
     Optional<Resource> stored = manager.get(new ResourceKey(Dataplane.TYPE, id.mesh(), id.name()));
-    return stored.orElseThrow(() -> new BootstrapException(404, ""));
+    return stored.orElseThrow(() -> new BootstrapException(404, "", "Dataplane " + id + " does not exist"));
   }
 
-  private String xdsHost(String host) {
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replace('\n', ' ').strip();
+  }
+
+  private String xdsHost(String host, String who) {
     String configured = config.string("bootstrapServer.params.xdsHost");
     if (!configured.isEmpty()) {
       return configured;
@@ -175,7 +179,8 @@ final class BootstrapService {
           + "Certificate Authority, but you can also generate self-signed certificates using 'kumactl generate "
           + "tls-certificate --type=server --hostname=" + host + "'\n2) Set KUMA_GENERAL_TLS_CERT_FILE and "
           + "KUMA_GENERAL_TLS_KEY_FILE or the equivalent in Kuma CP config file to the new certificate.\n"
-          + "3) Restart the control plane to read the new certificate and start kuma-dp.");
+          + "3) Restart the control plane to read the new certificate and start kuma-dp.",
+          who + ": it dialled \"" + host + "\", which is not among the control plane certificate's SANs " + quoted(cpHosts));
     }
     return host;
   }

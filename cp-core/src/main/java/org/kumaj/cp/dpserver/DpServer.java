@@ -8,6 +8,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
@@ -22,6 +23,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -34,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.listeners.GrpcServiceBinding;
 import org.kumaj.cp.listeners.Listener;
@@ -55,6 +60,12 @@ import org.slf4j.LoggerFactory;
 public final class DpServer {
   private static final Logger LOG = LoggerFactory.getLogger("dp-server");
   private static final int MAX_BOOTSTRAP_BODY = 1024 * 1024;
+  /**
+   * grpc-java logs through java.util.logging, which bypasses logback.xml: every client that drops its
+   * connection would print "INFO: Transport failed". Held here so the level is not lost with the
+   * logger; WARNING matches logback's io.grpc level.
+   */
+  private static final java.util.logging.Logger GRPC_JUL = java.util.logging.Logger.getLogger("io.grpc");
 
   private final Listener listener;
   private final ServerTls tls;
@@ -87,6 +98,9 @@ public final class DpServer {
    * @throws ListenerStartException when the port cannot be bound
    */
   public synchronized void start() {
+    if (GRPC_JUL.getLevel() == null) {
+      GRPC_JUL.setLevel(java.util.logging.Level.WARNING);
+    }
     LocalAddress grpcAddress = new LocalAddress("kumaj-dp-server-" + listener.port());
     local = new DefaultEventLoopGroup(2);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(grpcAddress)
@@ -96,6 +110,9 @@ public final class DpServer {
         .permitKeepAliveWithoutCalls(true)
         .permitKeepAliveTime(5, TimeUnit.SECONDS)
         .keepAliveTime(15, TimeUnit.SECONDS)
+        // grpc-netty sets SO_KEEPALIVE on every child channel; the in-JVM channels have no such option
+        // (Netty warns once per connection), TCP keepalive belongs to the TLS port's real sockets
+        .withChildOption(ChannelOption.SO_KEEPALIVE, null)
         .addService(health.getHealthService());
     for (GrpcServiceBinding binding : bindings) {
       if (binding.listener().equals(ListenerPlan.DP_SERVER)) {
@@ -112,6 +129,7 @@ public final class DpServer {
     ServerBootstrap server = new ServerBootstrap()
         .group(network)
         .channel(NioServerSocketChannel.class)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
@@ -168,9 +186,37 @@ public final class DpServer {
       }
     }
 
+    /**
+     * One line per connection that is not TLS or fails the handshake. {@link SslHandler} reports
+     * both here (the handshake event carries no more than this); a client that goes away in the
+     * middle of its handshake (a TCP probe, a proxy restarting) is not worth a line.
+     */
+    /**
+     * A record that does not decrypt during the handshake: a client that gave up before it had
+     * the keys (its plaintext alert arrives where an encrypted record is expected).
+     */
+    private static boolean undecryptable(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof javax.crypto.BadPaddingException) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     @Override
-    protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
-      LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), cause.getMessage());
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (cause instanceof NotSslRecordException || cause.getCause() instanceof NotSslRecordException) {
+        LOG.warn("connection from {} is not TLS (its first bytes are no TLS record); closing it",
+            ctx.channel().remoteAddress());
+      } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLHandshakeException ssl
+          && !undecryptable(ssl)) {
+        // e.g. the data plane does not trust our certificate, or no TLS version or cipher in common
+        LOG.warn("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), ssl.getMessage());
+      } else {
+        LOG.debug("connection from {} failed before its protocol was chosen: {}", ctx.channel().remoteAddress(),
+            cause.toString());
+      }
       ctx.close();
     }
   }

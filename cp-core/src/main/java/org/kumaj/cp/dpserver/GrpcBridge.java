@@ -12,6 +12,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries the decrypted HTTP/2 bytes of a data plane's connection to the in-JVM gRPC server (a
@@ -19,7 +22,13 @@ import io.netty.util.ReferenceCountUtil;
  * reads only while the other side can take writes. Not shared: one instance per connection.
  */
 final class GrpcBridge extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger("dp-server");
+  /** What every HTTP/2 client sends first (RFC 9113 §3.4). */
+  private static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
   private final LocalAddress grpcAddress;
+  /** How many bytes of the preface have been checked (all of them once it was wrong). */
+  private int prefaceSeen;
   private final EventLoopGroup localGroup;
   private final java.util.ArrayDeque<Object> early = new java.util.ArrayDeque<>();
   private Channel upstream;
@@ -43,7 +52,9 @@ final class GrpcBridge extends ChannelInboundHandlerAdapter {
             ch.pipeline().addLast(new Relay(downstream));
           }
         });
-    b.connect(grpcAddress).addListener((ChannelFutureListener) f -> ctx.executor().execute(() -> {
+    // the in-JVM channel is named after the data plane's address, so the gRPC side can say who it is
+    LocalAddress peer = new LocalAddress(downstream.remoteAddress() + " #" + SEQUENCE.incrementAndGet());
+    b.connect(grpcAddress, peer).addListener((ChannelFutureListener) f -> ctx.executor().execute(() -> {
       if (f.isSuccess()) {
         upstream = f.channel();
         while (!early.isEmpty()) {
@@ -62,6 +73,14 @@ final class GrpcBridge extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (prefaceSeen < PREFACE.length && msg instanceof ByteBuf buf && !prefaceOk(buf)) {
+      // the gRPC server would drop it silently; say once what happened and to whom
+      LOG.warn("connection from {} negotiated HTTP/2 but did not start with the HTTP/2 preface (not a gRPC "
+          + "client); closing it", ctx.channel().remoteAddress());
+      ReferenceCountUtil.release(msg);
+      ctx.close();
+      return;
+    }
     if (upstream == null) {
       // bytes TLS decrypted before the bridge was connected (e.g. the HTTP/2 preface)
       early.add(msg);
@@ -80,6 +99,17 @@ final class GrpcBridge extends ChannelInboundHandlerAdapter {
         ctx.close();
       }
     });
+  }
+
+  /** Checks the next bytes of the preface; false when they differ. */
+  private boolean prefaceOk(ByteBuf buf) {
+    for (int i = buf.readerIndex(); i < buf.writerIndex() && prefaceSeen < PREFACE.length; i++) {
+      if (buf.getByte(i) != PREFACE[prefaceSeen++]) {
+        prefaceSeen = Integer.MAX_VALUE;
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

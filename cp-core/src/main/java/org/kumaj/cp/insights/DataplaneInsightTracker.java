@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kumaj.cp.ca.IdentityIssuer;
+import org.kumaj.cp.ca.IdentityStatus;
 import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.launcher.ControlPlaneIdentity;
 import org.kumaj.cp.manager.ResourceManager;
@@ -45,7 +47,11 @@ import org.slf4j.LoggerFactory;
  * and disconnect time, kuma-dp and Envoy versions, responses sent/ACKed/NACKed per xDS type), kept
  * in memory and written to the proxy's DataplaneInsight every {@code xdsServer.dataplaneStatusFlushInterval}
  * (and soon after a connect or disconnect). Only the newest {@code metrics.dataplane.subscriptionLimit}
- * subscriptions are kept. Thread-safe.
+ * subscriptions are kept. The {@code mTLS} block follows the proxy's identity ({@link IdentityIssuer}) as
+ * Kuma's status sink does: cleared while the proxy has no certificate, and on every new certificate
+ * (another expiration time or backend) its times and backends are replaced and
+ * {@code certificateRegenerations} is incremented (so the count survives restarts, as Kuma's does).
+ * Thread-safe.
  */
 @Singleton
 @Order(3)
@@ -62,6 +68,9 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   private final int subscriptionLimit;
   private final Map<Long, Subscription> streams = new ConcurrentHashMap<>();
   private final Map<ProxyId, Boolean> dirty = new ConcurrentHashMap<>();
+  private final IdentityIssuer identities;
+  /** The certificate (expiration and backend) last written per connected proxy; "" for none. */
+  private final Map<ProxyId, String> writtenCertificates = new ConcurrentHashMap<>();
   private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "insights-flush");
     t.setDaemon(true);
@@ -69,8 +78,9 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   });
 
   DataplaneInsightTracker(ResourceManager manager, ConnectedProxies proxies, Clock clock, ControlPlaneIdentity identity,
-      KumaConfig config) {
+      KumaConfig config, IdentityIssuer identities) {
     this.manager = manager;
+    this.identities = identities;
     this.proxies = proxies;
     this.clock = clock;
     this.instanceId = identity.instanceId();
@@ -187,12 +197,9 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
     if (s != null) {
       return s;
     }
-    return proxies.connection(streamId).map(c -> streams.computeIfAbsent(streamId, id -> {
-      DiscoverySubscription.Version version = new DiscoverySubscription.Version(
-          new DiscoverySubscription.KumaDpVersion(c.metadata().kumaDpVersion(), null, null, null, null),
-          new DiscoverySubscription.EnvoyVersion(c.metadata().envoyVersion(), null, null), null);
-      return new Subscription(c.id(), version);
-    })).orElse(null);
+    return proxies.connection(streamId)
+        .map(c -> streams.computeIfAbsent(streamId, id -> new Subscription(c.id(), c.version())))
+        .orElse(null);
   }
 
   @Override
@@ -226,9 +233,19 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   }
 
   private void flushAll() {
+    for (Subscription s : streams.values()) {
+      if (s.disconnectTime == null
+          && !certificateKey(identities.status(s.proxy)).equals(writtenCertificates.get(s.proxy))) {
+        dirty.put(s.proxy, true); // a new certificate (or none any more) since the last write
+      }
+    }
     for (ProxyId proxy : List.copyOf(dirty.keySet())) {
       flush(proxy);
     }
+  }
+
+  private static String certificateKey(Optional<IdentityStatus> status) {
+    return status.map(s -> s.certificateExpirationTime() + "/" + s.issuedBackend()).orElse("");
   }
 
   private void flush(ProxyId proxy) {
@@ -236,19 +253,32 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
       return;
     }
     List<DiscoverySubscription> ours = new ArrayList<>();
+    List<Long> closed = new ArrayList<>();
+    boolean connected = false;
     for (Map.Entry<Long, Subscription> e : streams.entrySet()) {
       if (e.getValue().proxy.equals(proxy)) {
         ours.add(e.getValue().toSubscription());
         if (e.getValue().disconnectTime != null) {
-          streams.remove(e.getKey());
+          closed.add(e.getKey());
+        } else {
+          connected = true;
         }
       }
     }
+    Optional<IdentityStatus> certificate = identities.status(proxy);
+    String certificateKey = certificateKey(certificate);
     try {
-      write(proxy, ours);
+      write(proxy, ours, connected, certificate);
+      closed.forEach(streams::remove);
+      if (connected) {
+        writtenCertificates.put(proxy, certificateKey);
+      } else {
+        writtenCertificates.remove(proxy);
+      }
     } catch (ResourceConflictException | ResourceAlreadyExistsException raced) {
       dirty.put(proxy, true);
     } catch (ResourceNotFoundException | org.kumaj.model.validation.ValidationException gone) {
+      closed.forEach(streams::remove);
       LOG.debug("no DataplaneInsight for {}: {}", proxy, gone.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("could not write the DataplaneInsight of {}: {}", proxy, e.getMessage());
@@ -256,7 +286,28 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
     }
   }
 
-  private void write(ProxyId proxy, List<DiscoverySubscription> ours) {
+  /**
+   * Kuma's rule: no certificate clears the block; a certificate with another expiration time or
+   * backend than the stored one replaces it and counts one more regeneration.
+   */
+  static DataplaneInsight.Mtls mtls(DataplaneInsight.Mtls stored, Optional<IdentityStatus> certificate) {
+    if (certificate.isEmpty()) {
+      return null;
+    }
+    DataplaneInsight.Mtls current = certificate.get().toInsight();
+    if (stored != null && java.util.Objects.equals(stored.certificateExpirationTime(), current.certificateExpirationTime())
+        && java.util.Objects.equals(stored.issuedBackend(), current.issuedBackend())
+        && java.util.Objects.equals(stored.supportedBackends(), current.supportedBackends())) {
+      return stored;
+    }
+    int count = stored == null || stored.certificateRegenerations() == null ? 0 : stored.certificateRegenerations();
+    return new DataplaneInsight.Mtls(current.certificateExpirationTime(), current.lastCertificateRegeneration(),
+        count + 1, current.issuedBackend(), current.supportedBackends());
+  }
+
+  /** Writes the subscriptions; the mTLS block is updated only while the proxy is connected. */
+  private void write(ProxyId proxy, List<DiscoverySubscription> ours, boolean connected,
+      Optional<IdentityStatus> certificate) {
     ResourceKey key = new ResourceKey(DataplaneInsight.TYPE, proxy.mesh(), proxy.name());
     Optional<Resource> current = manager.get(key);
     List<DiscoverySubscription> merged = new ArrayList<>();
@@ -274,7 +325,8 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
     if (subscriptionLimit > 0 && merged.size() > subscriptionLimit) {
       merged = merged.subList(merged.size() - subscriptionLimit, merged.size());
     }
-    DataplaneInsight next = new DataplaneInsight(merged, previous == null ? null : previous.mTLS(),
+    DataplaneInsight.Mtls before = previous == null ? null : previous.mTLS();
+    DataplaneInsight next = new DataplaneInsight(merged, connected ? mtls(before, certificate) : before,
         previous == null ? null : previous.metadata(), previous == null ? null : previous.openTelemetry());
     if (current.isEmpty()) {
       manager.create(new Resource(DataplaneInsight.TYPE, ResourceMeta.of(proxy.mesh(), proxy.name(), null), next));

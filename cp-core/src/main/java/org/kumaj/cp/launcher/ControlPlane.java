@@ -67,7 +67,7 @@ public final class ControlPlane implements AutoCloseable {
       startHttp(context, plan);
       context.getBean(ResourceStore.class).ping();
       context.getBean(ControlPlaneIdentity.class);
-      context.getBean(StartupDefaults.class).ensure();
+      context.getBean(StartupDefaults.class).ensureInBackground();
       readiness.met(STORE_READY);
       context.getBean(GrpcServers.class).start();
       if (plan.find(ListenerPlan.DP_SERVER).isPresent()) {

@@ -102,12 +102,12 @@ public final class KumaCp {
   }
 
   /**
-   * Finds the configuration or listener problem behind a start-up failure (Micronaut wraps
+   * Finds the configuration, listener or store problem behind a start-up failure (Micronaut wraps
    * exceptions thrown while creating beans); anything else is returned as it is.
    */
   static RuntimeException startupProblem(RuntimeException e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof ConfigException || c instanceof ListenerStartException) {
+      if (c instanceof ConfigException || c instanceof ListenerStartException || c instanceof StoreException) {
         return (RuntimeException) c;
       }
     }
@@ -150,15 +150,6 @@ public final class KumaCp {
         }
       }
     }
-  }
-
-  private static StoreException storeCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StoreException s) {
-        return s;
-      }
-    }
-    return null;
   }
 
   private static String oneLine(String message) {

@@ -17,8 +17,12 @@ public final class ListenerStartException extends RuntimeException {
 
   private static String describe(Listener listener, Throwable cause) {
     String what = isAddressInUse(cause) ? "is already in use" : "could not be opened (" + rootMessage(cause) + ")";
-    return "port " + listener.port() + (listener.host().isEmpty() ? "" : " on " + listener.host())
+    return "port " + listener.port() + (isWildcard(listener.host()) ? "" : " on " + listener.host())
         + " " + what + "; it is set by " + KumaConfig.describeKey(listener.portSetting());
+  }
+
+  private static boolean isWildcard(String host) {
+    return host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
   }
 
   static boolean isAddressInUse(Throwable t) {

@@ -32,12 +32,15 @@ public final class ResourceManager {
   private final ComputedLabels labels;
   private final boolean unsafeDelete;
   private final List<MeshCreatedHook> meshHooks;
+  private final List<MeshWriteCheck> meshChecks;
 
-  ResourceManager(ResourceStore store, KumaConfig config, List<MeshCreatedHook> meshHooks) {
+  ResourceManager(ResourceStore store, KumaConfig config, List<MeshCreatedHook> meshHooks,
+      List<MeshWriteCheck> meshChecks) {
     this.store = store;
     this.labels = new ComputedLabels(config);
     this.unsafeDelete = config.bool("store.unsafeDelete");
     this.meshHooks = meshHooks;
+    this.meshChecks = meshChecks;
   }
 
   public Optional<Resource> get(ResourceKey key) {
@@ -61,7 +64,7 @@ public final class ResourceManager {
    * @throws org.kumaj.cp.store.ResourceAlreadyExistsException if the key is taken
    */
   public WriteResult create(Resource resource) {
-    Violations violations = validate(resource);
+    Violations violations = validate(resource, null);
     Resource labelled = withComputedLabels(resource);
     ResourceKey owner = owner(labelled);
     Resource stored = store.create(labelled, owner);
@@ -81,7 +84,8 @@ public final class ResourceManager {
    * @throws org.kumaj.cp.store.ResourceConflictException if someone else wrote first
    */
   public WriteResult update(Resource resource) {
-    Violations violations = validate(resource);
+    Violations violations = validate(resource,
+        resource.type().equals(Mesh.TYPE) ? store.get(resource.key()).orElse(null) : null);
     Resource stored = store.update(withComputedLabels(resource));
     return new WriteResult(stored, violations.warnings());
   }
@@ -103,11 +107,18 @@ public final class ResourceManager {
     store.delete(key);
   }
 
-  private Violations validate(Resource resource) {
+  /** Meta and spec rules, then for a Mesh the {@link MeshWriteCheck}s ({@code previous}: null on create). */
+  private Violations validate(Resource resource, Resource previous) {
     Violations violations = new Violations();
     MetaValidation.meta(resource.type(), resource.meta(), violations);
     resource.type().validator().validate(resource.meta(), resource.spec(), violations);
     violations.throwIfAny();
+    if (resource.type().equals(Mesh.TYPE)) {
+      for (MeshWriteCheck check : meshChecks) {
+        check.check(resource, previous, this, violations);
+      }
+      violations.throwIfAny();
+    }
     return violations;
   }
 

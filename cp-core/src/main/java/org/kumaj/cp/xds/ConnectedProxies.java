@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.kumaj.model.mesh.DiscoverySubscription;
 
 /**
  * The data plane proxies connected to this instance over ADS, by stream. A proxy is connected while
@@ -25,9 +26,11 @@ public final class ConnectedProxies {
    * @param id the proxy
    * @param metadata what it reported in its node metadata
    * @param dataplaneResource the Dataplane JSON it registers on connect, or empty
+   * @param version the kuma-dp and Envoy builds it reported (node metadata {@code version})
    * @param connectedAt when its first stream opened
    */
-  public record Connection(ProxyId id, ProxyMetadata metadata, String dataplaneResource, Instant connectedAt) {}
+  public record Connection(ProxyId id, ProxyMetadata metadata, String dataplaneResource,
+      DiscoverySubscription.Version version, Instant connectedAt) {}
 
   /** Hears of proxies connecting and disconnecting. Called on the stream's thread; must be quick. */
   public interface Listener {
@@ -50,8 +53,9 @@ public final class ConnectedProxies {
   }
 
   /** Records that {@code streamId} belongs to proxy {@code id}; returns false if already recorded. */
-  boolean register(long streamId, ProxyId id, ProxyMetadata metadata, String dataplaneResource) {
-    Connection connection = new Connection(id, metadata, dataplaneResource, clock.instant());
+  boolean register(long streamId, ProxyId id, ProxyMetadata metadata, String dataplaneResource,
+      DiscoverySubscription.Version version) {
+    Connection connection = new Connection(id, metadata, dataplaneResource, version, clock.instant());
     if (byStream.putIfAbsent(streamId, connection) != null) {
       return false;
     }
@@ -89,6 +93,12 @@ public final class ConnectedProxies {
   /** The proxy a stream belongs to, once its first request was seen. */
   public Optional<Connection> connection(long streamId) {
     return Optional.ofNullable(byStream.get(streamId));
+  }
+
+  /** The connection of proxy {@code id} (its oldest open stream), if it is connected. */
+  public Optional<Connection> connection(ProxyId id) {
+    List<Long> streams = streamsByProxy.get(id);
+    return streams == null || streams.isEmpty() ? Optional.empty() : Optional.ofNullable(byStream.get(streams.get(0)));
   }
 
   /** The connected proxies of {@code mesh}, one entry per proxy. */

@@ -55,8 +55,12 @@ final class DataplaneLifecycle implements ConnectedProxies.Listener {
     proxies.addListener(this);
   }
 
-  /** Parses and validates the Dataplane a proxy passed; empty when it is not a valid Dataplane of {@code id}. */
-  Optional<Resource> parse(ProxyId id, String json) {
+  /**
+   * Parses and validates the Dataplane a proxy passed.
+   *
+   * @throws IllegalArgumentException saying why it is not a valid Dataplane of {@code id}
+   */
+  Resource parse(ProxyId id, String json) {
     try {
       JsonNode node = Json.mapper().readTree(json);
       Resource dp = UniversalCodec.decode(Dataplane.TYPE, node);
@@ -65,12 +69,13 @@ final class DataplaneLifecycle implements ConnectedProxies.Listener {
       Dataplane.TYPE.validator().validate(dp.meta(), dp.spec(), v);
       v.throwIfAny();
       if (!dp.meta().name().equals(id.name()) || !id.mesh().equals(dp.meta().mesh())) {
-        return Optional.empty();
+        throw new IllegalArgumentException("it is " + dp.meta().mesh() + "." + dp.meta().name() + ", not " + id);
       }
-      return Optional.of(dp);
-    } catch (JsonProcessingException | ResourceDecodeException | ValidationException e) {
-      LOG.warn("{} passed an invalid Dataplane: {}", id, e.getMessage());
-      return Optional.empty();
+      return dp;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+    } catch (ResourceDecodeException | ValidationException e) {
+      throw new IllegalArgumentException(e.getMessage().replace('\n', ' ').strip(), e);
     }
   }
 

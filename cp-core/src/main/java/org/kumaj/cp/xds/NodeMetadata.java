@@ -4,7 +4,10 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.kumaj.model.mesh.DiscoverySubscription;
 
 /**
  * Reads Kuma's node metadata keys (written into the bootstrap by the control plane, from what
@@ -35,6 +38,36 @@ final class NodeMetadata {
         nested(m, "version", "envoy", "version"),
         "true".equals(string(m, PROXYLESS_GRPC, "")) || m.getFieldsOrDefault(PROXYLESS_GRPC,
             Value.getDefaultInstance()).getBoolValue());
+  }
+
+  /**
+   * The kuma-dp and Envoy builds kuma-dp reported (metadata {@code version}: {@code kumaDp{version,
+   * gitTag, gitCommit, buildDate}}, {@code envoy{version, build, kumaDpCompatible}},
+   * {@code dependencies}), as a DataplaneInsight subscription shows them.
+   */
+  static DiscoverySubscription.Version version(Node node) {
+    Value v = node.getMetadata().getFieldsOrDefault("version", null);
+    Struct version = v != null && v.hasStructValue() ? v.getStructValue() : Struct.getDefaultInstance();
+    Struct dp = struct(version, "kumaDp");
+    Struct envoy = struct(version, "envoy");
+    Map<String, String> dependencies = new TreeMap<>();
+    struct(version, "dependencies").getFieldsMap().forEach((k, d) -> {
+      if (d.hasStringValue()) {
+        dependencies.put(k, d.getStringValue());
+      }
+    });
+    Value compatible = envoy.getFieldsOrDefault("kumaDpCompatible", null);
+    return new DiscoverySubscription.Version(
+        new DiscoverySubscription.KumaDpVersion(string(dp, "version", ""), string(dp, "gitTag", ""),
+            string(dp, "gitCommit", ""), string(dp, "buildDate", ""), null),
+        new DiscoverySubscription.EnvoyVersion(string(envoy, "version", ""), string(envoy, "build", ""),
+            compatible != null && compatible.hasBoolValue() ? compatible.getBoolValue() : null),
+        dependencies);
+  }
+
+  private static Struct struct(Struct m, String key) {
+    Value v = m.getFieldsOrDefault(key, null);
+    return v != null && v.hasStructValue() ? v.getStructValue() : Struct.getDefaultInstance();
   }
 
   /** The Dataplane JSON a Universal kuma-dp passed for registration, or empty. */

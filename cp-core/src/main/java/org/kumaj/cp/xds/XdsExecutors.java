@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Requires(property = "kumaj.listeners.dp-server.port")
 final class XdsExecutors {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("xds-scheduler"));
-  private final ExecutorService workers =
-      Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), named("xds-generator"));
+  private final int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private final ExecutorService workers = Executors.newFixedThreadPool(parallelism, named("xds-generator"));
 
   ScheduledExecutorService scheduler() {
     return scheduler;
@@ -25,6 +25,11 @@ final class XdsExecutors {
 
   ExecutorService workers() {
     return workers;
+  }
+
+  /** How many worker threads there are. */
+  int parallelism() {
+    return parallelism;
   }
 
   @PreDestroy

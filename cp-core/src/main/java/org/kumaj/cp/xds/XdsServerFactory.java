@@ -46,6 +46,7 @@ final class XdsServerFactory {
   @Named("ads")
   GrpcServiceBinding ads(V3DiscoveryServer server, SnapshotPusher pusher) {
     return new GrpcServiceBinding(ListenerPlan.DP_SERVER, ServerInterceptors.intercept(
-        server.getAggregatedDiscoveryServiceImpl(), new AuthorizationInterceptor()));
+        MalformedRequestGuard.guard(server.getAggregatedDiscoveryServiceImpl().bindService()),
+        new AuthorizationInterceptor(), new NodeOnFirstMessageInterceptor()));
   }
 }

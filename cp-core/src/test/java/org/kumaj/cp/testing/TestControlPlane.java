@@ -6,15 +6,20 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.kumaj.cp.config.ConfigLoader;
 import org.kumaj.cp.config.KumaConfig;
+import org.kumaj.cp.defaults.StartupDefaults;
 import org.kumaj.cp.launcher.ControlPlane;
 import org.kumaj.cp.launcher.Role;
 import org.kumaj.cp.store.ResourceStore;
 
 /**
  * A control plane started in-process on free ports (memory store unless the environment says
- * otherwise), for tests that talk to it over real sockets. Close it to stop it.
+ * otherwise), for tests that talk to it over real sockets; {@link #start} returns once it is ready
+ * and its start-up defaults exist. Close it to stop it.
  */
 public final class TestControlPlane implements AutoCloseable {
   private static final String[] PORT_VARS = {"KUMA_API_SERVER_HTTP_PORT", "KUMA_API_SERVER_HTTPS_PORT",
@@ -39,7 +44,25 @@ public final class TestControlPlane implements AutoCloseable {
     env.put("KUMA_STORE_TYPE", "memory");
     env.putAll(extraEnv);
     KumaConfig config = new ConfigLoader().load(null, env, role.defaults(), w -> {});
-    return new TestControlPlane(ControlPlane.start(config), env);
+    TestControlPlane cp = new TestControlPlane(ControlPlane.start(config), env);
+    cp.awaitStartupDefaults();
+    return cp;
+  }
+
+  /**
+   * Waits for the start-up defaults (default mesh, signing keys), which the control plane creates
+   * in the background after it is ready, so that tests can rely on them.
+   */
+  private void awaitStartupDefaults() {
+    try {
+      bean(StartupDefaults.class).done().get(2, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      close();
+      throw new IllegalStateException("the start-up defaults were not created", e);
+    }
   }
 
   public static int freePort() {

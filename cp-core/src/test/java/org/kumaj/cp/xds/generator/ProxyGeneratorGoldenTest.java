@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kumaj.testing.GoldenFiles;
 import org.kumaj.cp.xds.ProxyContext;
 import org.kumaj.cp.xds.XdsResources;
 
@@ -20,7 +21,7 @@ import org.kumaj.cp.xds.XdsResources;
 class ProxyGeneratorGoldenTest {
   private static final String INPUT = ".dataplane.yaml";
   private static final String GOLDEN = ".golden.yaml";
-  private static final Path DIR = sourceDir();
+  private static final Path DIR = GoldenFiles.sourceDir("cp-core", "org/kumaj/cp/xds/generator");
 
   private final ProxyGenerator generator = new ProxyGenerator();
 
@@ -38,14 +39,7 @@ class ProxyGeneratorGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matchesGolden(String name) throws IOException {
-    String actual = GoldenYaml.render(generator.generate(input(name)));
-    Path golden = DIR.resolve(name + GOLDEN);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.writeString(golden, actual);
-      return;
-    }
-    assertThat(golden).as("%s is missing; run the tests with -Dgolden.update=true", golden).exists();
-    assertThat(actual).isEqualTo(Files.readString(golden));
+    GoldenFiles.assertMatches(DIR.resolve(name + GOLDEN), GoldenYaml.render(generator.generate(input(name))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,15 +73,5 @@ class ProxyGeneratorGoldenTest {
 
   private static ProxyContext input(String name) {
     return Fixture.read(DIR.resolve(name + INPUT));
-  }
-
-  /** The source folder (not target/test-classes), so that updates land in the repository. */
-  private static Path sourceDir() {
-    Path module = Path.of("");
-    String root = System.getProperty("kumaj.repo.root");
-    if (root != null && !root.isEmpty() && Files.isDirectory(Path.of(root, "cp-core"))) {
-      module = Path.of(root, "cp-core");
-    }
-    return module.resolve("src/test/resources/org/kumaj/cp/xds/generator").toAbsolutePath();
   }
 }
