@@ -1,0 +1,309 @@
+package org.kumaj.dpsim;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The measurements of issue 6, "Measure": N proxies connect; (c) mTLS switched on until all hold
+ * certificates and ACKed; (a) one new instance until every subscriber ACKed its EDS update;
+ * (b) mTLS STRICT to PERMISSIVE until all ACKed new listeners; heap per connected proxy and idle
+ * CPU of the control plane; then the same (b) pushed by a bare SimpleCache replaying exactly the
+ * snapshots the proxies accepted before and after (b), and the ratio of the two. Every latency is
+ * from just before the change is submitted to the ACK after which the proxy's condition held.
+ */
+final class Benchmark {
+
+  /** What to run against and how. */
+  record Settings(
+      String cpHost, int dpPort, URI apiUrl, URI diagnosticsUrl, Path caFile, String tokenSource,
+      String mesh, int services, int instances, int outbounds, String protocol, AdsMode mode,
+      boolean registerViaBootstrap, int proxiesPerConnection, int eventLoopThreads,
+      int httpConcurrency, Duration timeout, Duration idle, String cpPid, boolean baseline,
+      boolean baselineTls, boolean baselineOnly, boolean cleanup) {
+
+    URI dpServerUrl() {
+      return URI.create("https://" + cpHost + ":" + dpPort);
+    }
+
+    int proxies() {
+      return services * instances;
+    }
+  }
+
+  /** The results; NaN / null where something was not measured. */
+  record Report(Stats initial, Stats mtlsOn, Stats newInstance, Stats permissive,
+      Stats baselinePermissive, double ratio, double heapPerProxyBytes, double idleCpuPercent,
+      List<String> summary) {
+
+    boolean complete() {
+      return initial.complete() && mtlsOn.complete() && newInstance.complete()
+          && permissive.complete() && (baselinePermissive == null || baselinePermissive.complete());
+    }
+  }
+
+  /** A prepared change whose propagation is measured from just before {@link #submit()}. */
+  @FunctionalInterface
+  interface Change {
+    void submit() throws IOException;
+  }
+
+  private static final String EXTRA_OF = "svc-0";
+
+  private final Settings s;
+  private final PrintStream log;
+
+  Benchmark(Settings settings, PrintStream log) {
+    this.s = settings;
+    this.log = log;
+  }
+
+  Report run() throws IOException {
+    Topology topology = Topology.generate(s.services(), s.instances(), s.outbounds());
+    List<Topology.Instance> all = topology.instances();
+    try (BenchTarget target = s.baselineOnly() ? new SyntheticTarget(s) : new ControlPlaneTarget(s);
+        DpSimulator simulator = DpSimulator.builder()
+            .eventLoopThreads(s.eventLoopThreads())
+            .proxiesPerConnection(s.proxiesPerConnection())
+            .build()) {
+      log.println("target: " + target.describe());
+      long t = System.nanoTime();
+      target.setUp(all);
+      log.printf(Locale.ROOT, "set up mesh %s and %d Dataplanes in %s%n", s.mesh(), all.size(),
+          Stats.ms(System.nanoTime() - t));
+      OptionalDouble heapBefore = target.heapUsedBytes();
+
+      long connectStart = System.nanoTime();
+      List<SimulatedProxy> proxies = target.connect(simulator, all);
+      Stats initial = phase("initial config complete", proxies, p -> Condition.graphComplete(),
+          connectStart, () -> { });
+      OptionalDouble heapAfter = target.heapUsedBytes();
+
+      Stats mtlsOn = phase("(c) mTLS on -> all hold certificates and ACKed", proxies,
+          p -> Condition.hasCertificates(), target.mtls("STRICT"));
+
+      Topology.Instance extra = topology.extraInstance(EXTRA_OF);
+      List<SimulatedProxy> subscribers = byIds(proxies, topology.subscribersOf(EXTRA_OF));
+      Stats newInstance = phase("(a) new instance of " + EXTRA_OF + " -> subscribers ACKed EDS",
+          subscribers, p -> Condition.hasEndpoint(extra.endpoint()),
+          target.addInstance(extra));
+
+      Map<String, XdsView> before = views(proxies);
+      Stats permissive = phase("(b) mTLS STRICT -> PERMISSIVE -> all ACKed new listeners",
+          proxies, p -> Condition.changed(XdsType.LISTENER, before.get(p.id()))
+              .and(Condition.graphComplete()), target.mtls("PERMISSIVE"));
+      Map<String, XdsView> after = views(proxies);
+
+      double cpu = idleCpuPercent(target);
+      simulator.closeProxies(proxies);
+
+      Stats baseline = null;
+      if (s.baseline() && !s.baselineOnly() && permissive.complete()) {
+        baseline = replay(simulator, proxies, before, after);
+      }
+      if (s.cleanup()) {
+        List<Topology.Instance> stored = new ArrayList<>(all);
+        stored.add(extra);
+        target.cleanUp(stored);
+      }
+      double heapPerProxy = heapBefore.isPresent() && heapAfter.isPresent()
+          ? (heapAfter.getAsDouble() - heapBefore.getAsDouble()) / proxies.size() : Double.NaN;
+      double ratio = baseline != null && baseline.complete()
+          ? (double) permissive.maxNanos() / baseline.maxNanos() : Double.NaN;
+      List<String> summary = summary(target.heapMethod(), initial, mtlsOn, newInstance,
+          permissive, baseline, ratio, heapPerProxy, cpu);
+      return new Report(initial, mtlsOn, newInstance, permissive, baseline, ratio, heapPerProxy,
+          cpu, summary);
+    }
+  }
+
+  /**
+   * The same (b) from a bare SimpleCache: fresh proxies with the same node ids get the snapshots
+   * our proxies accepted before (b), then the ones they accepted after it.
+   */
+  private Stats replay(DpSimulator simulator, List<SimulatedProxy> ours,
+      Map<String, XdsView> before, Map<String, XdsView> after) throws IOException {
+    try (BaselineServer server = s.baselineTls()
+        ? BaselineServer.startTls() : BaselineServer.startPlaintext()) {
+      log.println("baseline: SimpleCache at " + server.target() + " replays the accepted snapshots");
+      ours.forEach(p -> server.setSnapshot(p.id(), before.get(p.id())));
+      long start = System.nanoTime();
+      List<SimulatedProxy> replay = new ArrayList<>(ours.size());
+      for (SimulatedProxy p : ours) {
+        replay.add(simulator.connect(server.target(), p.options().toBuilder()
+            .nodeOnEveryRequest(true).nackPolicy(NackPolicy.never()).retainPayloads(false)
+            .build()));
+      }
+      phase("baseline: initial config complete", replay,
+          p -> sameNames(before.get(p.id())).and(Condition.graphComplete()), start, () -> { });
+      Map<String, XdsView> replayBefore = views(replay);
+      Stats b = phase("baseline (b): SimpleCache pushes the post-(b) snapshots", replay,
+          p -> Condition.changed(XdsType.LISTENER, replayBefore.get(p.id()))
+              .and(Condition.graphComplete()),
+          () -> ours.forEach(p -> server.setSnapshot(p.id(), after.get(p.id()))));
+      simulator.closeProxies(replay);
+      return b;
+    }
+  }
+
+  private static Condition sameNames(XdsView expected) {
+    return Condition.of("holds the same resource names as the replayed snapshot", v -> {
+      for (XdsType t : XdsType.values()) {
+        if (!v.names(t).equals(expected.names(t))) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  private Stats phase(String title, List<SimulatedProxy> proxies,
+      Function<SimulatedProxy, Condition> condition, Change change) throws IOException {
+    return phase(title, proxies, condition, -1, change);
+  }
+
+  /**
+   * Registers the condition on every proxy, submits the change and waits (until the timeout) for
+   * all; latencies are from {@code since} (or just before the change when negative).
+   */
+  private Stats phase(String title, List<SimulatedProxy> proxies,
+      Function<SimulatedProxy, Condition> condition, long since, Change change)
+      throws IOException {
+    Map<SimulatedProxy, CompletableFuture<Long>> futures = new LinkedHashMap<>();
+    for (SimulatedProxy p : proxies) {
+      futures.put(p, p.when(condition.apply(p)));
+    }
+    long t0 = since >= 0 ? since : System.nanoTime();
+    change.submit();
+    long submitted = System.nanoTime();
+    long deadline = submitted + s.timeout().toNanos();
+    List<Long> latencies = new ArrayList<>(proxies.size());
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<SimulatedProxy, CompletableFuture<Long>> e : futures.entrySet()) {
+      try {
+        long acked = e.getValue().get(Math.max(0, deadline - System.nanoTime()),
+            TimeUnit.NANOSECONDS);
+        latencies.add(Math.max(0, acked - t0));
+      } catch (TimeoutException ex) {
+        e.getValue().cancel(false);
+        problems.add(e.getKey().id() + ": not within " + s.timeout() + "; "
+            + e.getKey().describeState());
+      } catch (ExecutionException ex) {
+        problems.add(ex.getCause().getMessage());
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", ex);
+      }
+    }
+    Stats stats = Stats.of(latencies, proxies.size());
+    log.printf(Locale.ROOT, "%s: %s%s%n", title, stats,
+        since >= 0 ? "" : ", change submitted in " + Stats.ms(submitted - t0));
+    for (String p : problems.subList(0, Math.min(3, problems.size()))) {
+      log.println("  " + p);
+    }
+    if (problems.size() > 3) {
+      log.println("  ... " + (problems.size() - 3) + " more");
+    }
+    return stats;
+  }
+
+  private double idleCpuPercent(BenchTarget target) throws IOException {
+    if (s.idle().isZero()) {
+      return Double.NaN;
+    }
+    OptionalDouble start = target.cpuSeconds();
+    if (start.isEmpty()) {
+      return Double.NaN;
+    }
+    log.println("measuring idle CPU of the control plane over " + s.idle() + " ...");
+    long t0 = System.nanoTime();
+    try {
+      // a measurement window, not a wait for a condition
+      Thread.sleep(s.idle().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    OptionalDouble end = target.cpuSeconds();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return end.isEmpty() ? Double.NaN
+        : (end.getAsDouble() - start.getAsDouble()) / seconds * 100;
+  }
+
+  private static Map<String, XdsView> views(List<SimulatedProxy> proxies) {
+    Map<String, XdsView> out = new LinkedHashMap<>();
+    proxies.forEach(p -> out.put(p.id(), p.view()));
+    return out;
+  }
+
+  private List<SimulatedProxy> byIds(List<SimulatedProxy> proxies,
+      List<Topology.Instance> instances) {
+    Map<String, SimulatedProxy> byId = new LinkedHashMap<>();
+    proxies.forEach(p -> byId.put(p.id(), p));
+    List<SimulatedProxy> out = new ArrayList<>();
+    for (Topology.Instance i : instances) {
+      SimulatedProxy p = byId.get(s.mesh() + "." + i.name());
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private List<String> summary(String heapMethod, Stats initial, Stats mtlsOn, Stats newInstance,
+      Stats permissive, Stats baseline, double ratio, double heapPerProxy, double cpu) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT,
+        "%d proxies (%d services x %d instances, %d outbounds each), %s, %s, %d proxies per"
+            + " connection, protocol %s", s.proxies(), s.services(), s.instances(),
+        s.outbounds(), s.mode(), s.baselineOnly() ? "SimpleCache only" : "our control plane",
+        s.proxiesPerConnection(), s.protocol()));
+    lines.add("initial config complete (from the first connect): " + initial);
+    lines.add("(a) new instance -> every subscriber ACKed EDS: " + newInstance + "  "
+        + verdict(newInstance.complete() && newInstance.p99Nanos() < 200_000_000L,
+            "p99 < 200 ms"));
+    lines.add("(b) STRICT -> PERMISSIVE -> all ACKed listeners: " + permissive + "  "
+        + verdict(permissive.complete() && permissive.maxNanos() < 2_000_000_000L, "all < 2 s"));
+    lines.add("(c) mTLS on -> all hold certificates, ACKed: " + mtlsOn + "  "
+        + verdict(mtlsOn.complete() && mtlsOn.maxNanos() < 10_000_000_000L, "all < 10 s"));
+    if (baseline != null) {
+      lines.add("baseline SimpleCache (b), same snapshots: " + baseline);
+      lines.add(String.format(Locale.ROOT, "ratio (b) ours / SimpleCache (all ACKed): %.2f  %s",
+          ratio, verdict(!Double.isNaN(ratio) && ratio <= 1.3, "<= 1.3")));
+    } else if (!s.baselineOnly()) {
+      lines.add("baseline SimpleCache (b): not run");
+    }
+    if (!Double.isNaN(heapPerProxy)) {
+      lines.add(String.format(Locale.ROOT, "heap per connected proxy: %.1f KiB  %s  (%s)",
+          heapPerProxy / 1024, verdict(heapPerProxy <= 262_144, "<= 0.25 MiB"), heapMethod));
+    } else {
+      lines.add("heap per connected proxy: not measured (" + heapMethod + ")");
+    }
+    if (!Double.isNaN(cpu)) {
+      lines.add(String.format(Locale.ROOT,
+          "idle CPU of the control plane over %ds: %.2f %% of one core (%.2f %% of %d cores)  %s",
+          s.idle().toSeconds(), cpu, cpu / Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors(), verdict(cpu < 2, "< 2 % of one core")));
+    } else {
+      lines.add("idle CPU: not measured");
+    }
+    return lines;
+  }
+
+  private static String verdict(boolean pass, String target) {
+    return "[target " + target + ": " + (pass ? "PASS" : "FAIL") + "]";
+  }
+}
