@@ -52,11 +52,25 @@ final class ControlPlaneProcess implements AutoCloseable {
 
   /** Starts {@code java -jar <role jar> <args>} with {@code env} added to this process's environment. */
   static ControlPlaneProcess start(String role, Map<String, String> env, Path workDir, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", jar(role).toString()));
+    cmd.addAll(List.of(args));
+    return start(cmd, env, workDir);
+  }
+
+  /** The unpacked distribution ({@code target/kumaj-<version>/kumaj-<version>}). */
+  static Path distribution() {
+    Path dir = Path.of(System.getProperty("kumaj.dist.dir", "target/dist-missing"));
+    if (!Files.isDirectory(dir.resolve("bin"))) {
+      throw new IllegalStateException(dir + " is missing; run the package phase first");
+    }
+    return dir;
+  }
+
+  /** Starts {@code command} with {@code env} added to this process's environment (no KUMA_* inherited). */
+  static ControlPlaneProcess start(List<String> cmd, Map<String, String> env, Path workDir) {
     try {
       Files.createDirectories(workDir);
       Path output = Files.createTempFile(workDir, "kuma-cp-", ".log");
-      List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-jar", jar(role).toString()));
-      cmd.addAll(List.of(args));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
       Map<String, String> environment = pb.environment();
       environment.keySet().removeIf(k -> k.startsWith("KUMA_"));
@@ -69,7 +83,7 @@ final class ControlPlaneProcess implements AutoCloseable {
     }
   }
 
-  private static String javaBin() {
+  static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -95,6 +109,11 @@ final class ControlPlaneProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /** Sends SIGTERM, as a service manager stopping the unit does. */
+  void terminate() {
+    process.destroy();
   }
 
   /** Waits until {@code /ready} answers 200; fails with the process output otherwise. */

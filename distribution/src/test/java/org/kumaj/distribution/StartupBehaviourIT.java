@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,9 +53,12 @@ class StartupBehaviourIT {
       cp.awaitReady();
       String index = ControlPlaneProcess.get("http://127.0.0.1:" + env.get("KUMA_API_SERVER_HTTP_PORT") + "/");
       assertThat(JSON.readTree(index).path("basedOnKuma").asText()).isEqualTo("2.14.3");
-      String tcp = Files.readString(Path.of("/proc", Long.toString(cp.pid()), "net", "tcp"));
+      // a dual-stack JVM lists the socket in tcp6 as the IPv4-mapped loopback address
+      Path net = Path.of("/proc", Long.toString(cp.pid()), "net");
+      String sockets = Files.readString(net.resolve("tcp")) + Files.readString(net.resolve("tcp6"));
       String hexPort = String.format("%04X", Integer.parseInt(env.get("KUMA_API_SERVER_HTTP_PORT")));
-      assertThat(tcp).contains("0100007F:" + hexPort);
+      assertThat(sockets).containsPattern("(^|\\s)(0000000000000000FFFF0000)?0100007F:" + hexPort + " ");
+      assertThat(sockets).doesNotContainPattern("(^|\\s)0+:" + hexPort + " ");
     }
   }
 
@@ -116,8 +120,8 @@ class StartupBehaviourIT {
     }
     assertThat(workDir.resolve("kuma-cp.crt")).isRegularFile();
     assertThat(workDir.resolve("kuma-cp.key")).isRegularFile();
-    assertThat(Files.getPosixFilePermissions(workDir.resolve("kuma-cp.key")).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(Files.getPosixFilePermissions(workDir.resolve("kuma-cp.key")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     try (ControlPlaneProcess cp = ControlPlaneProcess.start("standalone", env, workDir, "run")) {
       cp.awaitReady();
       assertThat(servedCertificate(https)).isEqualTo(first);
