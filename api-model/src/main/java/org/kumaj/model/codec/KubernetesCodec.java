@@ -110,7 +110,7 @@ public final class KubernetesCodec {
         universal.setAll(fields);
       }
       try {
-        return UniversalCodec.decode(type, universal);
+        return UniversalCodec.decodeWithoutSchema(type, universal);
       } catch (ResourceDecodeException e) {
         throw e.field().isEmpty() || UniversalCodec.META_FIELDS.contains(e.field())
             ? e : new ResourceDecodeException("spec." + e.field(), e.reason());
@@ -121,7 +121,7 @@ public final class KubernetesCodec {
     }
     universal.set("spec", spec);
     universal.set("status", object.get("status"));
-    return UniversalCodec.decode(type, universal);
+    return UniversalCodec.decodeWithoutSchema(type, universal);
   }
 
   private static Resource decodeSecret(ObjectNode object, ObjectNode universal, String meshLabel) {
@@ -140,7 +140,7 @@ public final class KubernetesCodec {
       universal.set("data", data);
     }
     try {
-      return UniversalCodec.decode(type, universal);
+      return UniversalCodec.decodeWithoutSchema(type, universal);
     } catch (ResourceDecodeException e) {
       throw "data".equals(e.field()) ? new ResourceDecodeException("data.value", e.reason()) : e;
     }

@@ -19,7 +19,9 @@ import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.ResourceSpec;
 import org.kumaj.model.ResourceType;
 import org.kumaj.model.SpecStyle;
+import org.kumaj.model.schema.SchemaValidation;
 import org.kumaj.model.validation.FieldPath;
+import org.kumaj.model.validation.ValidationException;
 
 /**
  * Kuma's Universal format (REST JSON and {@code kumactl} YAML): {@code type}, {@code mesh},
@@ -42,9 +44,24 @@ public final class UniversalCodec {
    * consulted; callers compare it with what they expect). Times and version are not read: the
    * store sets them.
    *
+   * <p>A new-style document is first checked against its type's structural schema, as Kuma's
+   * unmarshaller does before binding ({@link SchemaValidation}).
+   *
+   * @throws ValidationException with every schema violation of a new-style document
    * @throws ResourceDecodeException naming the offending field
    */
   public static Resource decode(ResourceType type, JsonNode node) {
+    if (type.style() == SpecStyle.NESTED && node instanceof ObjectNode) {
+      SchemaValidation.check(type, node);
+    }
+    return decodeWithoutSchema(type, node);
+  }
+
+  /**
+   * {@link #decode} without the schema check: for the Kubernetes form, whose schema Kubernetes
+   * checks against the CRD before Kuma sees the object.
+   */
+  static Resource decodeWithoutSchema(ResourceType type, JsonNode node) {
     if (!(node instanceof ObjectNode object)) {
       throw new ResourceDecodeException("", "the resource must be a JSON object");
     }
