@@ -9,7 +9,8 @@ import org.kumaj.model.ResourceType;
  * Kuma's static access control ({@code access.type: static}, {@code access.static.*}): each guarded
  * action has a list of users and groups; a caller may act when its name or one of its groups is
  * listed. Guarded here: admin-only resource types (Secret, GlobalSecret), issuing dataplane, zone
- * and user tokens, and the control-plane metadata ({@code /config}). Denials carry Kuma's 403 text.
+ * and user tokens, the control-plane metadata ({@code /config}) and a proxy's Envoy admin data
+ * (config dump, stats, clusters). Denials carry Kuma's 403 text.
  * Immutable.
  */
 final class Access {
@@ -18,6 +19,9 @@ final class Access {
   private final Rule zoneTokens;
   private final Rule userTokens;
   private final Rule metadata;
+  private final Rule configDump;
+  private final Rule stats;
+  private final Rule clusters;
 
   Access(KumaConfig config) {
     this.adminResources = Rule.of(config, "adminResources");
@@ -25,6 +29,9 @@ final class Access {
     this.zoneTokens = Rule.of(config, "generateZoneToken");
     this.userTokens = Rule.of(config, "generateUserToken");
     this.metadata = Rule.of(config, "controlPlaneMetadata");
+    this.configDump = Rule.of(config, "viewConfigDump");
+    this.stats = Rule.of(config, "viewStats");
+    this.clusters = Rule.of(config, "viewClusters");
   }
 
   /** Reading or writing a type Kuma marks admin-only. */
@@ -36,6 +43,19 @@ final class Access {
 
   void controlPlaneMetadata(User user) {
     metadata.check(user, "control-plane metadata");
+  }
+
+  /** Kuma's {@code EnvoyAdminAccess}: the config dump, stats and clusters of a proxy. */
+  void viewConfigDump(User user) {
+    configDump.check(user, "envoy proxy info");
+  }
+
+  void viewStats(User user) {
+    stats.check(user, "envoy proxy info");
+  }
+
+  void viewClusters(User user) {
+    clusters.check(user, "envoy proxy info");
   }
 
   void generateDataplaneToken(User user) {

@@ -3,6 +3,7 @@ package org.kumaj.cp.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.kumaj.cp.manager.ResourceManager;
 import org.kumaj.cp.store.ResourceQuery;
 import org.kumaj.cp.tokens.TokenIssuer;
 import org.kumaj.cp.tokens.UserTokenValidator;
+import org.kumaj.cp.xds.ProxyInspector;
 import org.kumaj.model.BuildInfo;
 import org.kumaj.model.Kri;
 import org.kumaj.model.PolicyTraits;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Kuma's HTTP API, framework-independent: the fixed routes ({@code /}, {@code /config},
  * {@code /who-am-i}, {@code /policies}, {@code /_resources}, {@code /global-insights},
- * {@code /global-insight}, {@code /mesh-insights}, {@code /_kri}, {@code /tokens/*}) and, for every
+ * {@code /global-insight}, {@code /mesh-insights}, {@code /_kri}, {@code /tokens/*}), the dataplane
+ * inspection routes ({@link InspectEndpoints}) and, for every
  * type in the descriptor registry, its generated CRUD, overview and policy-selection routes. Routes
  * with more literal segments win; among equals, the one registered first. Each request is
  * authenticated first (401 stops it), then CORS applies, then the route answers. Thread-safe.
@@ -52,7 +55,7 @@ public final class ApiRouter {
   private final String zoneName;
 
   ApiRouter(ResourceManager manager, KumaConfig config, ControlPlaneIdentity identity, BuildInfo build, Clock clock,
-      TokenIssuer tokenIssuer, UserTokenValidator userTokens) {
+      TokenIssuer tokenIssuer, UserTokenValidator userTokens, @Nullable ProxyInspector inspector) {
     this.manager = manager;
     this.clock = clock;
     this.authenticator = new Authenticator(config, userTokens);
@@ -77,6 +80,7 @@ public final class ApiRouter {
     new TokenEndpoints(tokenIssuer, access).register(routes);
     new Insights(manager, endpoints, clock).register(routes);
     new ServiceInsightEndpoints(manager, config).register(routes);
+    new InspectEndpoints(manager, access, inspector, config).register(routes);
     for (ResourceType type : ResourceTypes.withApi()) {
       endpoints.register(type, routes);
     }

@@ -21,7 +21,8 @@ import org.kumaj.model.validation.Violations;
  * owned by the mesh) and {@code provided} (the user's CA from the data sources of the backend conf).
  *
  * <p>{@link #ensureBackends} creates missing builtin CAs; it runs for every new mesh (through a
- * mesh-created hook) and should be called when a mesh is updated (e.g. mTLS switched on later);
+ * mesh-created hook) and every mesh update (through the mesh write check, before the update is
+ * stored, e.g. mTLS switched on later);
  * {@link IdentityIssuer} also creates a missing CA of an enabled builtin backend before its first
  * certificate. On a zone CP under a global one nothing is created: CA secrets come from the global CP.
  *

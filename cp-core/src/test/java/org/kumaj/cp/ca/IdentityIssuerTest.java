@@ -284,7 +284,8 @@ class IdentityIssuerTest {
 
   @Test
   void firstCertificatesOfAMeshThatJustSwitchedMtlsOnCreateItsCaOnce() throws Exception {
-    Resource mesh = CaFixtures.update(create("id-burst", Mesh.EMPTY), mesh(builtin("ca-1", null), true));
+    // the Mesh as the issuer sees it before anything created its CA (a stored update would have)
+    Resource mesh = create("id-burst", Mesh.EMPTY).withSpec(mesh(builtin("ca-1", null), true));
     assertThat(secretText("id-burst", "id-burst.ca-builtin-cert-ca-1")).as("nobody called ensureBackends").isNull();
     IdentityIssuer issuer = issuer(ECDSA);
     ExecutorService pool = Executors.newFixedThreadPool(8);
