@@ -40,6 +40,7 @@ public final class StartupDefaults {
   /** Name of the GlobalSecret holding the admin's user token. */
   public static final String ADMIN_USER_TOKEN = "admin-user-token";
   private static final Logger LOG = LoggerFactory.getLogger("defaults");
+  private static final int STOP_WAIT_SECONDS = 10;
   private static final int RETRY_SECONDS = 5;
   private static final int RETRY_MINUTES = 10;
   private static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(24L * 365 * 10);
@@ -94,9 +95,18 @@ public final class StartupDefaults {
     }
   }
 
+  /**
+   * Stops retrying and waits (at most {@value #STOP_WAIT_SECONDS} s) for an attempt in progress, so
+   * that nothing is written or logged on behalf of a stopped control plane.
+   */
   @PreDestroy
   void stop() {
     worker.shutdownNow();
+    try {
+      worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     done.completeExceptionally(new CancellationException("the control plane stopped"));
   }
 

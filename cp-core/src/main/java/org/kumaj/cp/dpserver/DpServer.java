@@ -61,7 +61,7 @@ public final class DpServer {
   private static final Logger LOG = LoggerFactory.getLogger("dp-server");
   private static final int MAX_BOOTSTRAP_BODY = 1024 * 1024;
   /**
-   * grpc-java logs through java.util.logging, which bypasses logback.xml: every client that drops its
+   * grpc-java logs through java.util.logging, which bypasses logback: every client that drops its
    * connection would print "INFO: Transport failed". Held here so the level is not lost with the
    * logger; WARNING matches logback's io.grpc level.
    */

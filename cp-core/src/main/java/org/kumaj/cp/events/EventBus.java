@@ -1,6 +1,5 @@
 package org.kumaj.cp.events;
 
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -10,9 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * In-process fan-out of {@link ResourceChangedEvent}s. Listeners run synchronously on the
  * publishing thread and must return quickly (hand off heavy work); a failing listener is logged and
- * does not affect the others. Thread-safe.
+ * does not affect the others. Thread-safe. One instance per control plane, created before its
+ * context (the store, opened early, publishes to it) and registered as a singleton.
  */
-@Singleton
 public final class EventBus {
   private static final Logger LOG = LoggerFactory.getLogger("events");
   private final List<Consumer<ResourceChangedEvent>> listeners = new CopyOnWriteArrayList<>();

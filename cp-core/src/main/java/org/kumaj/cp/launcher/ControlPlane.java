@@ -14,7 +14,9 @@ import org.kumaj.cp.listeners.GrpcServers;
 import org.kumaj.cp.listeners.Listener;
 import org.kumaj.cp.listeners.ListenerPlan;
 import org.kumaj.cp.listeners.ListenerStartException;
+import org.kumaj.cp.events.EventBus;
 import org.kumaj.cp.store.ResourceStore;
+import org.kumaj.cp.store.StoreOpening;
 import org.kumaj.cp.tls.ServerTls;
 import org.kumaj.model.BuildInfo;
 import org.kumaj.pki.Certificates;
@@ -49,14 +51,23 @@ public final class ControlPlane implements AutoCloseable {
       checkFree(l);
     }
     Clock clock = Clock.systemUTC();
-    ServerTls tls = ServerTls.resolve(config, new Certificates(clock));
+    EventBus events = new EventBus();
+    // the store opens on its own thread while the rest starts (Hibernate's boot is the longest step)
+    StoreOpening store = StoreOpening.begin(config, clock, events);
+    ServerTls tls;
+    try {
+      tls = ServerTls.resolve(config, new Certificates(clock));
+    } catch (RuntimeException e) {
+      store.discardUnclaimed();
+      throw e;
+    }
     ApplicationContext context = ApplicationContext.builder()
         .deduceEnvironment(false)
         .deduceCloudEnvironment(false)
         .environmentPropertySource(false)
         .banner(false)
-        .properties(properties(plan, tls, config))
-        .singletons(config, plan, tls, BuildInfo.current(), clock)
+        .properties(MicronautProperties.of(plan, tls, config))
+        .singletons(config, plan, tls, BuildInfo.current(), clock, events, store)
         .build();
     try {
       context.start();
@@ -79,20 +90,9 @@ public final class ControlPlane implements AutoCloseable {
       return new ControlPlane(context);
     } catch (RuntimeException e) {
       context.close();
+      store.discardUnclaimed();
       throw e;
     }
-  }
-
-  /**
-   * Micronaut's listener properties plus {@code kumaj.listeners.<name>.port} for every listener of
-   * the plan, which switches the features bound to a listener on ({@code @Requires}) and off.
-   */
-  private static java.util.Map<String, Object> properties(ListenerPlan plan, ServerTls tls, KumaConfig config) {
-    java.util.Map<String, Object> props = new java.util.HashMap<>(MicronautProperties.of(plan, tls, config));
-    for (Listener l : plan.all()) {
-      props.put("kumaj.listeners." + l.name() + ".port", l.port());
-    }
-    return props;
   }
 
   private static void startHttp(ApplicationContext context, ListenerPlan plan) {

@@ -48,6 +48,9 @@ final class MicronautProperties {
       }
       boolean api = l.name().equals(ListenerPlan.API_HTTP) || l.name().equals(ListenerPlan.API_HTTPS);
       p.put(prefix + "expose-default-routes", api);
+    }
+    // switches the features bound to a listener on (@Requires) and off
+    for (Listener l : plan.all()) {
       p.put("kumaj.listeners." + l.name() + ".port", l.port());
     }
     p.put("micronaut.server.ssl.enabled", true);

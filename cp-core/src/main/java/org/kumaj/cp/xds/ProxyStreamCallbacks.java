@@ -175,7 +175,7 @@ final class ProxyStreamCallbacks implements DiscoveryServerCallbacks {
     ProxyId id = streams.get(streamId);
     Status status = Status.fromThrowable(error);
     if (!wasRefused && status.getCode() != Status.Code.CANCELLED) {
-      // java-control-plane's own line is switched off in logback.xml: this is the one line
+      // java-control-plane's own line is switched off in LogbackConfigurator: this is the one line
       LOG.warn("ADS stream {}{} closed with an error: {}", streamId, id == null ? "" : " of " + id,
           status.getDescription() == null ? status.getCode() : status.getCode() + " " + status.getDescription());
     }
