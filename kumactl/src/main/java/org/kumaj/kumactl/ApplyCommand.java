@@ -212,6 +212,11 @@ final class ApplyCommand {
     } catch (ResourceDecodeException | IllegalArgumentException e) {
       throw new ParseFailure("failed to parse resource: invalid " + type.get().name() + " object: "
           + GoStrings.quote(e.getMessage()));
+    } catch (ValidationException e) {
+      // the structural schema of a new-style type, checked while decoding, as Kuma's unmarshaller does
+      Violations schema = new Violations();
+      e.violations().forEach(v -> schema.add(v.field(), v.message()));
+      throw new ParseFailure("failed to parse resource: " + violations(schema));
     }
     Violations spec = new Violations();
     try {

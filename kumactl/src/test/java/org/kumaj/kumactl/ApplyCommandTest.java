@@ -178,6 +178,27 @@ class ApplyCommandTest {
   }
 
   @Test
+  void schemaViolationsAreParseFailuresOfTheirDocument() {
+    Run run = apply("""
+        type: MeshTrafficPermission
+        mesh: mesh-1
+        name: mtp-1
+        spec:
+          targetRef:
+            kind: Mesh
+          from:
+          - targetRef:
+              kind: Mesh
+            default:
+              action: Maybe
+        """, "-f", "-");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("resource[0]: failed to parse resource: spec.from[0].default.action: in body"
+        + " should be one of [Allow Deny AllowWithShadowDeny]\nError: failed to validate some resources\n");
+    assertThat(puts()).isEmpty();
+  }
+
+  @Test
   void serverSideErrorsNameTheResource() {
     server.answer("PUT /meshes/sample", 400, """
         {"title":"Could not process resource","detail":"Resource is not valid",
