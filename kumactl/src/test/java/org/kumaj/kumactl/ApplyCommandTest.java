@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code kumactl apply}: parsing, templating, dry runs, directories, upserts and Kuma's error messages. */
 class ApplyCommandTest {
@@ -157,8 +159,12 @@ class ApplyCommandTest {
     assertThat(puts()).isEmpty();
   }
 
-  @Test
-  void specRulesAreCheckedBeforeSending() {
+  /** A spec rule of the type's validator, and a structural-schema rule checked while decoding. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{}                 | spec.from[0].default.action: must be defined",
+      "{action: Maybe}    | spec.from[0].default.action: in body should be one of [Allow Deny AllowWithShadowDeny]"})
+  void invalidDocumentsAreParseFailuresAndNothingIsSent(String defaults, String violation) {
     Run run = apply("""
         type: MeshTrafficPermission
         mesh: mesh-1
@@ -169,32 +175,11 @@ class ApplyCommandTest {
           from:
           - targetRef:
               kind: Mesh
-            default: {}
-        """, "-f", "-");
+            default: %s
+        """.formatted(defaults), "-f", "-");
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("resource[0]: failed to parse resource: spec.from[0].default.action: must be"
-        + " defined\nError: failed to validate some resources\n");
-    assertThat(puts()).isEmpty();
-  }
-
-  @Test
-  void schemaViolationsAreParseFailuresOfTheirDocument() {
-    Run run = apply("""
-        type: MeshTrafficPermission
-        mesh: mesh-1
-        name: mtp-1
-        spec:
-          targetRef:
-            kind: Mesh
-          from:
-          - targetRef:
-              kind: Mesh
-            default:
-              action: Maybe
-        """, "-f", "-");
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("resource[0]: failed to parse resource: spec.from[0].default.action: in body"
-        + " should be one of [Allow Deny AllowWithShadowDeny]\nError: failed to validate some resources\n");
+    assertThat(run.err()).isEqualTo("resource[0]: failed to parse resource: " + violation
+        + "\nError: failed to validate some resources\n");
     assertThat(puts()).isEmpty();
   }
 

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kumaj.cp.ca.CaFixtures.MutableClock;
+import org.kumaj.testing.MutableClock;
 import org.kumaj.model.Resource;
 import org.kumaj.model.ResourceKey;
 import org.kumaj.model.codec.Json;

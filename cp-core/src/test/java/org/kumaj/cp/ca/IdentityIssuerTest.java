@@ -30,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kumaj.cp.ca.CaFixtures.MutableClock;
+import org.kumaj.testing.MutableClock;
 import org.kumaj.cp.xds.IdentityMaterial;
 import org.kumaj.cp.xds.ProxyId;
 import org.kumaj.model.Resource;

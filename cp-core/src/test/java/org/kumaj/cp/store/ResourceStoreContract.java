@@ -36,6 +36,7 @@ import org.kumaj.model.ResourceKey;
 import org.kumaj.model.ResourceMeta;
 import org.kumaj.model.ResourceType;
 import org.kumaj.model.codec.Json;
+import org.kumaj.testing.MutableClock;
 
 /**
  * The behaviour every {@link ResourceStore} must have. Each backend runs this class unchanged
