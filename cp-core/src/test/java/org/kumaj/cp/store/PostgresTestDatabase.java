@@ -21,7 +21,7 @@ import org.kumaj.cp.config.KumaConfig;
  * authentication), dropped by {@link #close}. When the server is unreachable the calling test is
  * skipped, or fails when the environment variable {@code CI} is set.
  */
-final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable {
   static final String HOST = "127.0.0.1";
   static final int PORT = 5432;
   static final String USER = "postgres";
@@ -34,7 +34,7 @@ final class PostgresTestDatabase implements AutoCloseable {
   }
 
   /** Creates a database, or skips (fails on CI) when PostgreSQL is not there. */
-  static PostgresTestDatabase create() {
+  public static PostgresTestDatabase create() {
     requireServer();
     String name = "kumaj_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     admin("CREATE DATABASE " + name);
@@ -88,7 +88,7 @@ final class PostgresTestDatabase implements AutoCloseable {
   }
 
   /** The {@code KUMA_*} environment of a control plane using this database. */
-  Map<String, String> env(Map<String, String> extra) {
+  public Map<String, String> env(Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put("KUMA_STORE_TYPE", "postgres");
     env.put("KUMA_STORE_POSTGRES_HOST", HOST);
@@ -102,7 +102,7 @@ final class PostgresTestDatabase implements AutoCloseable {
     return env;
   }
 
-  KumaConfig config(Map<String, String> extra) {
+  public KumaConfig config(Map<String, String> extra) {
     return new ConfigLoader().load(null, env(extra), Map.of(), w -> {});
   }
 
