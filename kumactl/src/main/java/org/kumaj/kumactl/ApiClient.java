@@ -161,6 +161,18 @@ final class ApiClient {
    * @param path the path below the API server URL, with its query
    */
   Response send(String method, String path, String jsonBody) throws KumactlException {
+    return send(method, path, jsonBody, true);
+  }
+
+  /**
+   * {@code GET path} answered as is, error statuses included (for Kuma's clients that report
+   * {@code unexpected status code: <status> <body>} rather than the parsed error).
+   */
+  Response getRaw(String path) throws KumactlException {
+    return send("GET", path, null, false);
+  }
+
+  private Response send(String method, String path, String jsonBody, boolean parseErrors) throws KumactlException {
     URI uri = resolve(path);
     if (debugLog != null) {
       debugLog.println(java.time.Instant.now() + "\tDEBUG\tkumactl\tdoing request to control-plane\t{\"method\": \""
@@ -194,7 +206,7 @@ final class ApiClient {
     } catch (IOException e) {
       throw new Unreachable(goOp(method) + " \"" + uri + "\": " + describe(e) + " (context \"" + contextName + "\")", e);
     }
-    if (status / 100 >= 4) {
+    if (parseErrors && status / 100 >= 4) {
       JsonNode error;
       try {
         error = Trees.json(body);

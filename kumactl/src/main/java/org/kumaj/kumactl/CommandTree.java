@@ -20,6 +20,7 @@ final class CommandTree {
     root.add(Cmd.lazy("completion", CompletionCommands.SHORT, () -> CompletionCommands.build()));
     root.add(Cmd.lazy("config", ConfigCommands.SHORT, () -> ConfigCommands.build()));
     root.add(Cmd.lazy("delete", DeleteCommand.SHORT, () -> DeleteCommand.build(types)));
+    root.add(Cmd.lazy("export", ExportCommand.SHORT, () -> ExportCommand.build(types)));
     root.add(Cmd.lazy("generate", GenerateCommands.SHORT, () -> GenerateCommands.build()));
     root.add(Cmd.lazy("get", GetCommands.SHORT, () -> GetCommands.build(types)));
     root.add(Cmd.lazy("inspect", InspectCommands.SHORT, () -> InspectCommands.build(types)));

@@ -515,8 +515,7 @@ final class GoYaml {
         indention = false;
       }
     }
-    whitespace = false;
-    indention = false;
+    // as go-yaml: after a final line break the next key needs no further break
   }
 
   /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)} as go-yaml writes floats. */

@@ -36,9 +36,11 @@ final class Types {
    * @param kumactlListAlias the alternative plural argument, or empty
    * @param readOnly whether users may not write it
    * @param inspectable whether {@code kumactl inspect <type> NAME} exists
+   * @param adminOnly whether only admins may read or write it (Kuma's {@code AdminOnly}: secrets)
    */
   record Type(String name, boolean meshScoped, boolean newStyle, String wsPath, String kumactlArg,
-      String kumactlListArg, String kumactlAlias, String kumactlListAlias, boolean readOnly, boolean inspectable) {
+      String kumactlListArg, String kumactlAlias, String kumactlListAlias, boolean readOnly, boolean inspectable,
+      boolean adminOnly) {
 
     /** The list path: {@code /meshes/<mesh>/<ws>} for mesh-scoped types, {@code /<ws>} otherwise. */
     String collectionPath(String mesh) {
@@ -70,7 +72,8 @@ final class Types {
     for (Type t : types) {
       out.append(String.join("\t", t.name(), Boolean.toString(t.meshScoped()), Boolean.toString(t.newStyle()),
           t.wsPath(), t.kumactlArg(), t.kumactlListArg(), t.kumactlAlias(), t.kumactlListAlias(),
-          Boolean.toString(t.readOnly()), Boolean.toString(t.inspectable()))).append('\n');
+          Boolean.toString(t.readOnly()), Boolean.toString(t.inspectable()), Boolean.toString(t.adminOnly())))
+          .append('\n');
     }
     return out.toString();
   }
@@ -84,7 +87,7 @@ final class Types {
       }
       String[] f = line.split("\t", -1);
       types.add(new Type(f[0], Boolean.parseBoolean(f[1]), Boolean.parseBoolean(f[2]), f[3], f[4], f[5], f[6], f[7],
-          Boolean.parseBoolean(f[8]), Boolean.parseBoolean(f[9])));
+          Boolean.parseBoolean(f[8]), Boolean.parseBoolean(f[9]), f.length > 10 && Boolean.parseBoolean(f[10])));
     }
     return types;
   }
@@ -97,7 +100,7 @@ final class Types {
   static Type of(ResourceType t) {
     return new Type(t.name(), t.isMeshScoped(), t.style() == SpecStyle.NESTED, t.wsPath().orElse(""),
         t.kumactlArg().orElse(""), t.kumactlListArg().orElse(""), t.kumactlAlias().orElse(""),
-        t.kumactlListAlias().orElse(""), t.readOnly(), t.allowToInspect());
+        t.kumactlListAlias().orElse(""), t.readOnly(), t.allowToInspect(), t.adminOnly());
   }
 
   static Optional<Type> byName(List<Type> types, String name) {

@@ -27,6 +27,8 @@ final class FakeControlPlane implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  /** Answers GET requests no registered answer covers (path with query in, answer or null out). */
+  private volatile java.util.function.Function<String, Answer> fallback = key -> null;
   final List<Request> requests = new CopyOnWriteArrayList<>();
 
   FakeControlPlane() {
@@ -45,6 +47,9 @@ final class FakeControlPlane implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(new Request(exchange.getRequestMethod(), key, body, Map.copyOf(exchange.getRequestHeaders())));
       Answer answer = answers.getOrDefault(key, answers.get(path));
+      if (answer == null && exchange.getRequestMethod().equals("GET")) {
+        answer = fallback.apply(key);
+      }
       if (!exchange.getRequestMethod().equals("GET")) {
         answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
             new Answer(exchange.getRequestMethod().equals("PUT") ? 201 : 200, ""));
@@ -66,6 +71,12 @@ final class FakeControlPlane implements AutoCloseable {
   /** Answers {@code GET pathAndQuery}; {@code "PUT /path"} etc. answer other methods (default: 201/200, no body). */
   FakeControlPlane answer(String pathAndQuery, int status, String body) {
     answers.put(pathAndQuery, new Answer(status, body));
+    return this;
+  }
+
+  /** Answers the GET requests no registered answer covers with {@code fallback} (null: 404). */
+  FakeControlPlane fallback(java.util.function.Function<String, Answer> fallback) {
+    this.fallback = fallback;
     return this;
   }
 

@@ -28,7 +28,8 @@ class HelpGoldenTest {
         Arguments.of("help-inspect-dataplane.txt", new String[] {"inspect", "dataplane", "-h"}),
         Arguments.of("help-config-control-planes-add.txt", new String[] {"config", "control-planes", "add", "--help"}),
         Arguments.of("help-generate-tls-certificate.txt", new String[] {"generate", "tls-certificate", "--help"}),
-        Arguments.of("help-delete.txt", new String[] {"delete", "--help"}));
+        Arguments.of("help-delete.txt", new String[] {"delete", "--help"}),
+        Arguments.of("help-export.txt", new String[] {"export", "--help"}));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -40,10 +40,11 @@ import org.kumaj.testing.KumaFixtures;
 
 /**
  * Runs every applicable case of Kuma 2.14.3's kumactl fixtures ({@code get/}, {@code apply/},
- * {@code config/}, {@code inspect/}) against our kumactl, called in-process with captured output:
+ * {@code config/}, {@code inspect/}, {@code export/}) against our kumactl, called in-process with captured output:
  * {@code get} and {@code apply} against a real in-process control plane whose store is preloaded
  * with the case's resources, {@code inspect} against a server answering with the fixture's
- * response, {@code config} against the fixture's configuration files. The arguments of each case
+ * response, {@code config} against the fixture's configuration files, {@code export} against the
+ * control plane behind a front server that answers what Kuma's test stubs (see {@link #export}). The arguments of each case
  * are those of Kuma's own test ({@code app/kumactl/cmd/*}{@code /*_test.go}). Tables must match
  * byte for byte; JSON and YAML too, after timestamps in our output are replaced with Go's zero
  * time (the fixtures were recorded against a store that sets none). Cases listed in
@@ -399,6 +400,220 @@ class KumactlConformanceTest {
       }
       expectEqual("", run.err());
       expectEqual(Files.readString(golden), run.out());
+    }
+  }
+
+  // --- export/ ---
+
+  /**
+   * Kuma's export_test.go: the store holds the case's resources (Kuma's {@code samples.*}, written
+   * out below as the Universal YAML they stand for), {@code GET /} answers Kuma's test index
+   * (version {@code 0.0.0-testversion}) and {@code ?format=k8s} reads answer with the fixture's
+   * {@code kube-input.<Type>.<name>.json}, as Kuma's file-based Kubernetes client does; everything
+   * else is served by the real control plane, through a small front server.
+   */
+  @TestFactory
+  Stream<DynamicTest> export() throws IOException {
+    Path fixtures = KumaFixtures.conformance().resolve("kumactl").resolve("export");
+    String key = signingKeyData(fixtures.resolve("export.golden.yaml"));
+    String meshDefault = "type: Mesh\nname: default\n";
+    String globalKey = "type: GlobalSecret\nname: user-token-signing-key-1\ndata: " + key + "\n";
+    String secretKey = "type: Secret\nmesh: default\nname: dataplane-token-signing-key-1\ndata: " + key + "\n";
+    String accessLog = """
+        type: MeshAccessLog
+        mesh: default
+        name: %s%s
+        spec:
+          targetRef:
+            kind: MeshService
+            name: web
+          to:
+          - targetRef:
+              kind: Mesh
+            default:
+              backends:
+              - type: File
+                file:
+                  path: /tmp/access.logs
+          - targetRef:
+              kind: Mesh
+            default:
+              backends:
+              - type: File
+                file:
+                  path: /tmp/access.logs
+        """;
+    String mal = String.format(accessLog, "mal-1", "");
+    String malWithOrigin = String.format(accessLog, "mal-with-origin", "\nlabels:\n  kuma.io/origin: zone");
+    String retry = """
+        type: Retry
+        mesh: default
+        name: retry-all-default
+        sources:
+        - match:
+            kuma.io/service: '*'
+        destinations:
+        - match:
+            kuma.io/service: '*'
+        conf:
+          tcp:
+            maxConnectAttempts: 5
+          http:
+            numRetries: 5
+            perTryTimeout: 16s
+            backOff:
+              baseInterval: 0.025s
+              maxInterval: 0.250s
+            retriableStatusCodes: [500, 504]
+        """;
+    String meshTimeout = """
+        type: MeshTimeout
+        mesh: default
+        name: mt-in-namespace-kuma-test
+        spec:
+          targetRef:
+            kind: Mesh
+          to:
+          - targetRef:
+              kind: Mesh
+            default:
+              idleTimeout: 99s
+        """;
+    String meshWithMtls = "type: Mesh\nname: mesh-with-mtls\nmtls:\n  backends:\n  - name: ca-1\n    type: builtin\n";
+    String builtinCert = "type: Secret\nmesh: mesh-with-mtls\nname: mesh-with-mtls.ca-builtin-cert-ca-1\ndata: " + key + "\n";
+    String builtinKey = "type: Secret\nmesh: mesh-with-mtls\nname: mesh-with-mtls.ca-builtin-key-ca-1\ndata: " + key + "\n";
+    String dataplane = """
+        type: Dataplane
+        mesh: default
+        name: dp-1
+        networking:
+          address: 192.168.0.1
+          inbound:
+          - port: 80
+            servicePort: 8080
+            tags:
+              kuma.io/service: backend
+        """;
+    record Case(String golden, List<String> args, List<String> resources) {}
+    List<Case> cases = List.of(
+        new Case("export.golden.yaml", List.of(), List.of(meshDefault, globalKey, secretKey,
+            "type: Mesh\nname: another-mesh\n", secretKey.replace("mesh: default", "mesh: another-mesh"),
+            "type: ServiceInsight\nmesh: another-mesh\nname: serviceInsight-1\nservices:\n  test-service:\n"
+                + "    serviceType: internal\n    status: online\n",
+            "type: GlobalSecret\nname: envoy-admin-ca\ndata: \"\"\n")),
+        new Case("export-kube.golden.yaml", List.of("--format=kubernetes", "--profile", "all", "-a"),
+            List.of(meshDefault, globalKey, mal, retry, meshTimeout, meshWithMtls, builtinCert, builtinKey)),
+        new Case("export-uni.golden.yaml", List.of("--format=universal", "--profile", "all", "-a"),
+            List.of(meshDefault, globalKey, mal, retry, meshTimeout, malWithOrigin, meshWithMtls, builtinCert,
+                builtinKey)),
+        new Case("export-no-dp.golden.yaml", List.of("--profile", "no-dataplanes"),
+            List.of(meshDefault, globalKey, mal, retry, dataplane)),
+        new Case("export-kube-federation-with-policies.golden.yaml",
+            List.of("--profile", "federation-with-policies", "--format=kubernetes"),
+            List.of(meshDefault, globalKey, mal, retry, dataplane, meshTimeout)),
+        new Case("export-uni-federation-with-policies.golden.yaml",
+            List.of("--profile", "federation-with-policies", "--format=universal"),
+            List.of(meshDefault, globalKey, mal, retry, dataplane, malWithOrigin)));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Case c : cases) {
+      tests.add(test("export/" + c.golden(), () -> {
+        Run run = exportRun(fixtures, String.join("---\n", c.resources()), c.args());
+        if (run.exit() != 0) {
+          throw new AssertionError("kumactl failed: " + run);
+        }
+        boolean kubernetes = c.args().contains("--format=kubernetes");
+        expectEqual(Files.readString(fixtures.resolve(c.golden())), kubernetes ? run.out() : zeroTimes(run.out()));
+      }));
+    }
+    Map<String, List<String>> invalid = new LinkedHashMap<>();
+    invalid.put("invalid profile", List.of("--profile", "something"));
+    invalid.put("invalid format", List.of("--format", "something"));
+    invalid.forEach((message, args) -> tests.add(test("export/should fail on " + message, () -> {
+      Run run = exportRun(fixtures, "", args);
+      if (run.exit() == 0 || !run.err().contains(message)) {
+        throw new AssertionError("expected an error containing \"" + message + "\": " + run);
+      }
+    })));
+    return tests.stream();
+  }
+
+  /** Kuma's {@code samples.SampleSigningKeyValue}, base64-encoded as the fixture records it. */
+  private static String signingKeyData(Path golden) throws IOException {
+    String text = Files.readString(golden);
+    Matcher m = Pattern.compile("name: user-token-signing-key-1\ntype: GlobalSecret\ndata: (\\S+)").matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no signing key in " + golden);
+    }
+    return m.group(1);
+  }
+
+  private static Run exportRun(Path fixtures, String resources, List<String> args) throws IOException {
+    TestControlPlane plane = controlPlane();
+    reset(plane.store());
+    preload(plane.store(), resources);
+    try (FakeControlPlane front = new FakeControlPlane()) {
+      front.answer("/", 200, "{\"hostname\":\"localhost\",\"product\":\"Kuma\",\"version\":\"0.0.0-testversion\","
+          + "\"instanceId\":\"test-instance\",\"clusterId\":\"test-cluster\"}");
+      Set<String> keys = appliedKeys(resources);
+      front.fallback(pathAndQuery -> pathAndQuery.endsWith("?format=k8s")
+          ? kubeInput(fixtures, pathAndQuery.substring(0, pathAndQuery.length() - "?format=k8s".length()))
+          : onlyThe(keys, proxy(plane.apiUrl() + pathAndQuery)));
+      List<String> all = new ArrayList<>(List.of("--config-file",
+          ConfigFiles.pointingAt(work.resolve("config"), front.url()).toString(), "export"));
+      all.addAll(args);
+      return Run.kumactl(work.resolve("home"), all.toArray(String[]::new));
+    }
+  }
+
+  /** Kuma's {@code fileBasedKubernetesResourcesClient}: {@code kube-input.<Type>.<name>.json}, or 404. */
+  private static FakeControlPlane.Answer kubeInput(Path fixtures, String path) {
+    String[] segments = path.split("/");
+    String name = java.net.URLDecoder.decode(segments[segments.length - 1], StandardCharsets.UTF_8);
+    String wsPath = segments[segments.length - 2];
+    String type = ResourceTypes.withApi().stream().filter(t -> t.wsPath().orElse("").equals(wsPath))
+        .map(ResourceType::name).findFirst().orElse("?");
+    Path file = fixtures.resolve("kube-input." + type + "." + name + ".json");
+    try {
+      return new FakeControlPlane.Answer(200, Files.readString(file));
+    } catch (IOException e) {
+      return new FakeControlPlane.Answer(404, "{\"title\":\"Not found\",\"detail\":\"no " + file.getFileName() + "\"}");
+    }
+  }
+
+  /**
+   * A list answer limited to the case's resources: the control plane adds insights (MeshInsight,
+   * ServiceInsight, ...) that the bare store of Kuma's test does not have.
+   */
+  private static FakeControlPlane.Answer onlyThe(Set<String> keys, FakeControlPlane.Answer answer) {
+    try {
+      JsonNode body = answer.status() == 200 ? Json.mapper().readTree(answer.body()) : null;
+      if (body == null || !body.isObject() || !body.path("items").isArray()) {
+        return answer;
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode kept = ((ObjectNode) body).putArray("items");
+      for (JsonNode item : Json.mapper().readTree(answer.body()).path("items")) {
+        if (keys.contains(key(item.path("type").asText(""), item.path("mesh").asText(""), item.path("name").asText("")))) {
+          kept.add(item);
+        }
+      }
+      ((ObjectNode) body).put("total", kept.size());
+      return new FakeControlPlane.Answer(200, Json.mapper().writeValueAsString(body));
+    } catch (IOException notJson) {
+      return answer;
+    }
+  }
+
+  private static FakeControlPlane.Answer proxy(String url) {
+    try {
+      java.net.HttpURLConnection conn = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+      conn.setRequestProperty("Accept", "application/json");
+      int status = conn.getResponseCode();
+      try (java.io.InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream()) {
+        return new FakeControlPlane.Answer(status,
+            in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      return new FakeControlPlane.Answer(502, "");
     }
   }
 
