@@ -3,6 +3,8 @@ package org.kumaj.kumactl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.kumaj.model.validation.GoStrings;
  * <p>Which types are exported comes from the server's {@code GET /_resources} ({@code
  * includeInFederation}, {@code policy.isTargetRef}) and from our descriptor registry ({@link
  * Types.Type#adminOnly()}, scope), as Kuma does; types the server has and we do not know are
- * reported. Each type is listed with one request per mesh (no paging, as Kuma's remote store).
+ * reported. Each type is listed per mesh, page by page (Kuma reads only the first page).
  * Meshes are rewritten to skip their default policies and to use their builtin CA certificates as
  * provided ones; the envoy-admin and inter-CP CAs are left out and user-token signing keys come
  * last. Stateless.
@@ -37,6 +39,7 @@ final class ExportCommand {
   static final String FORMAT_KUBERNETES = "kubernetes";
 
   /** Kuma's {@code mesh_proto.ResourceOriginLabel}, dropped by the federation profiles. */
+  private static final int PAGE_SIZE = 1000;
   private static final String ORIGIN_LABEL = "kuma.io/origin";
   private static final String ENVOY_ADMIN_CA = "envoy-admin-ca";
   private static final String INTER_CP_CA = "inter-cp-ca";
@@ -248,14 +251,24 @@ final class ExportCommand {
     }
   }
 
-  /** Kuma's remote store {@code List}: one page as the server sends it. */
+  /**
+   * Every item of the collection at {@code path}, page by page ({@value #PAGE_SIZE} a page, the
+   * server's maximum). Kuma's export reads only the first page, so it silently leaves out all but
+   * the first 100 resources of a type; an export is a migration tool, so we read them all.
+   */
   private static List<JsonNode> list(ApiClient api, String path) throws KumactlException {
-    ApiClient.Response r = api.get(path);
-    if (r.status() != 200) {
-      throw r.unexpected();
-    }
     List<JsonNode> items = new ArrayList<>();
-    r.json().path("items").forEach(items::add);
+    String offset = "";
+    do {
+      ApiClient.Response r = api.get(path + "?size=" + PAGE_SIZE
+          + (offset.isEmpty() ? "" : "&offset=" + URLEncoder.encode(offset, StandardCharsets.UTF_8)));
+      if (r.status() != 200) {
+        throw r.unexpected();
+      }
+      JsonNode page = r.json();
+      page.path("items").forEach(items::add);
+      offset = GetCommands.nextOffset(page.get("next"));
+    } while (!offset.isEmpty());
     return items;
   }
 

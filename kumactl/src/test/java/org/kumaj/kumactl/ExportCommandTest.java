@@ -121,6 +121,22 @@ class ExportCommandTest {
   }
 
   @Test
+  void everyPageOfAListIsExported() {
+    server.answer("/_resources", 200, resources(
+        "{\"includeInFederation\":true,\"name\":\"Mesh\",\"path\":\"meshes\",\"scope\":\"Global\"}",
+        type("MeshGateway", "meshgateways", true, false)));
+    server.answer("/meshes?size=1000", 200, list("{\"type\":\"Mesh\",\"name\":\"m1\"}"));
+    server.answer("/meshes/m1/meshgateways?size=1000", 200, "{\"total\":2,\"items\":[{\"type\":\"MeshGateway\","
+        + "\"mesh\":\"m1\",\"name\":\"g1\"}],\"next\":\"http://cp/meshes/m1/meshgateways?offset=1&size=1000\"}");
+    server.answer("/meshes/m1/meshgateways?size=1000&offset=1", 200, list("{\"type\":\"MeshGateway\","
+        + "\"mesh\":\"m1\",\"name\":\"g2\"}"));
+
+    Run run = kumactl("--profile", "all");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("name: g1", "name: g2");
+  }
+
+  @Test
   void profilesPickTypesFromTheServersDescriptionAndAdminOnlyFromTheRegistry() {
     server.answer("/_resources", 200, resources(
         "{\"includeInFederation\":true,\"name\":\"GlobalSecret\",\"path\":\"globalsecrets\",\"scope\":\"Global\"}",
@@ -191,26 +207,26 @@ class ExportCommandTest {
         name: user-token-signing-key-1
         type: GlobalSecret
         """);
-    assertThat(server.requests).extracting(FakeControlPlane.Request::pathAndQuery)
+    assertThat(server.requests).extracting(r -> r.pathAndQuery().split("\\?")[0])
         .doesNotContain("/meshes/m1/dataplanes", "/meshes/m1/meshgateways", "/meshes/m1/meshtimeouts");
 
     server.requests.clear();
     Run all = kumactl("--profile", "all");
     assertThat(all.exit()).as(all.toString()).isZero();
     assertThat(all.out()).doesNotContain("type: Secret", "type: GlobalSecret").contains("kuma.io/origin: zone");
-    assertThat(server.requests).extracting(FakeControlPlane.Request::pathAndQuery)
+    assertThat(server.requests).extracting(r -> r.pathAndQuery().split("\\?")[0])
         .contains("/meshes/m1/dataplanes", "/meshes/m1/meshgateways", "/meshes/m1/meshtimeouts")
         .doesNotContain("/meshes/m1/secrets", "/globalsecrets");
 
     server.requests.clear();
     assertThat(kumactl("--profile", "no-dataplanes", "--include-admin").exit()).isZero();
-    assertThat(server.requests).extracting(FakeControlPlane.Request::pathAndQuery)
+    assertThat(server.requests).extracting(r -> r.pathAndQuery().split("\\?")[0])
         .contains("/meshes/m1/secrets", "/globalsecrets", "/meshes/m1/meshgateways")
         .doesNotContain("/meshes/m1/dataplanes");
 
     server.requests.clear();
     assertThat(kumactl("-p", "federation-with-policies").exit()).isZero();
-    assertThat(server.requests).extracting(FakeControlPlane.Request::pathAndQuery)
+    assertThat(server.requests).extracting(r -> r.pathAndQuery().split("\\?")[0])
         .contains("/meshes/m1/meshtimeouts", "/meshes/m1/meshgateways", "/meshes/m1/secrets")
         .doesNotContain("/meshes/m1/dataplanes");
   }
