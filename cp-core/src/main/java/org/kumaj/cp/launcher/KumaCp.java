@@ -27,6 +27,7 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {KumaCp.Run.class, KumaCp.Migrate.class, KumaCp.Version.class, CommandLine.HelpCommand.class})
 public final class KumaCp {
   private static final Logger LOG = LoggerFactory.getLogger("kuma-cp");
+  private static final String PKCS12_KEY_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
 
   final Role role;
 
@@ -40,7 +41,21 @@ public final class KumaCp {
 
   /** Runs {@code args} as the {@code role} executable and exits the JVM with the command's status. */
   public static void main(Role role, String[] args) {
+    cheapInMemoryKeyStores();
     System.exit(execute(role, args));
+  }
+
+  /**
+   * The JDK protects each private key put into a PKCS#12 key store with 10,000 rounds of PBKDF2,
+   * and again when a key manager reads it back. Our key stores never leave memory (Netty and
+   * Micronaut build them only to hand the server key to a {@code KeyManagerFactory}), so the
+   * rounds protect nothing, yet at start-up, still interpreted, they cost more than a second of
+   * CPU for the TLS listeners. One round is used unless the operator set the property.
+   */
+  static void cheapInMemoryKeyStores() {
+    if (System.getProperty(PKCS12_KEY_ROUNDS) == null && java.security.Security.getProperty(PKCS12_KEY_ROUNDS) == null) {
+      System.setProperty(PKCS12_KEY_ROUNDS, "1");
+    }
   }
 
   /** Runs {@code args} and returns the exit status (0 on success). */
