@@ -21,7 +21,10 @@ import org.kumaj.model.mesh.Dataplane;
  */
 public final class OpCpuTiming {
   private static final int POPULATION = 10_000;
+  /** Warm-up per operation: at least this many calls and this long, up to {@link #WARMUP_MAX} calls. */
   private static final int WARMUP = 2_000;
+  private static final int WARMUP_MAX = 50_000;
+  private static final long WARMUP_NANOS = Long.getLong("bench.warmup.seconds", 15) * 1_000_000_000L;
   private static final int MEASURED = 2_000;
 
   private OpCpuTiming() {}
@@ -29,8 +32,8 @@ public final class OpCpuTiming {
   public static void main(String[] args) {
     List<String> backends = args.length == 0 ? List.of("memory", "h2", "postgres") : Arrays.asList(args);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    System.out.println("backend   op        cpu_us/op  wall_us/op  (" + MEASURED + " ops after " + WARMUP
-        + " warm-up ops, " + POPULATION + " dataplanes)");
+    System.out.println("backend   op        cpu_us/op  wall_us/op  (" + MEASURED + " ops after at least " + WARMUP
+        + " warm-up ops and " + WARMUP_NANOS / 1_000_000_000L + " s, " + POPULATION + " dataplanes)");
     for (String backend : backends) {
       try (BenchStore bench = BenchStore.open(backend)) {
         ResourceStore store = bench.store();
@@ -45,10 +48,12 @@ public final class OpCpuTiming {
             Integer.toString(i * 37 % (POPULATION / 100) * 100))));
         int base = 0;
         for (Map.Entry<String, IntConsumer> op : ops.entrySet()) {
-          for (int i = 0; i < WARMUP; i++) {
-            op.getValue().accept(base + i);
+          long warmStart = System.nanoTime();
+          int warm = 0;
+          while (warm < WARMUP || (warm < WARMUP_MAX && System.nanoTime() - warmStart < WARMUP_NANOS)) {
+            op.getValue().accept(base + warm++);
           }
-          base += WARMUP;
+          base += warm;
           long cpu0 = threads.getCurrentThreadCpuTime();
           long wall0 = System.nanoTime();
           for (int i = 0; i < MEASURED; i++) {

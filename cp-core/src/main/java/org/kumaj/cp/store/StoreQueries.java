@@ -36,7 +36,7 @@ final class StoreQueries {
    * A listing's filters over {@code r}: type, mesh, a literal name substring and one EXISTS per
    * label, with their parameters.
    */
-  record Filter(String where, Map<String, Object> params) {
+  record Filter(String where, String order, Map<String, Object> params) {
     static Filter of(ResourceQuery q) {
       boolean byMesh = q.mesh() != null && q.type().isMeshScoped();
       boolean byName = q.nameContains() != null && !q.nameContains().isEmpty();
@@ -54,7 +54,20 @@ final class StoreQueries {
         params.put("lv" + i, label.getValue());
         i++;
       }
-      return new Filter(where(byMesh, byName, q.labels().size()), params);
+      return new Filter(where(byMesh, byName, q.labels().size()), order(byMesh), params);
+    }
+
+    /**
+     * The listing order, name then mesh, spelt as the index that serves the listing so that the
+     * database reads the page off the index instead of fetching and sorting every matching row:
+     * with type and mesh fixed by the filter, {@code type, mesh, name} (index
+     * {@code resources_mesh_idx}) is the same order, and with type fixed {@code type, name, mesh}
+     * (the key). H2 does not see that columns fixed by the filter can be left out of the order:
+     * with {@code ORDER BY r.name, r.mesh} it sorted all of a mesh's rows for every page (walking
+     * 10,000 Dataplanes 100 at a time took 1.3-2.3 s instead of 0.3-0.7 s; docs/benchmarks.md).
+     */
+    static String order(boolean byMesh) {
+      return byMesh ? "r.type, r.mesh, r.name" : "r.type, r.name, r.mesh";
     }
 
     /** The WHERE clause of one shape of listing. */
@@ -75,7 +88,7 @@ final class StoreQueries {
 
     /** The rows, in listing order (the caller sets offset and limit). */
     String page() {
-      return "SELECT r.* FROM resources r WHERE " + where + " ORDER BY r.name, r.mesh";
+      return "SELECT r.* FROM resources r WHERE " + where + " ORDER BY " + order;
     }
 
     String count() {
