@@ -65,6 +65,10 @@ final class Benchmark {
 
   private final Settings s;
   private final PrintStream log;
+  /** Whose CPU time a phase reports: the control plane's phases only, not the baseline's. */
+  private BenchTarget cpuOf;
+  /** Control-plane CPU seconds per phase title (NaN when unknown). */
+  private final Map<String, Double> phaseCpu = new LinkedHashMap<>();
 
   Benchmark(Settings settings, PrintStream log) {
     this.s = settings;
@@ -80,6 +84,7 @@ final class Benchmark {
             .proxiesPerConnection(s.proxiesPerConnection())
             .build()) {
       log.println("target: " + target.describe());
+      cpuOf = target;
       long t = System.nanoTime();
       target.setUp(all);
       log.printf(Locale.ROOT, "set up mesh %s and %d Dataplanes in %s%n", s.mesh(), all.size(),
@@ -109,6 +114,7 @@ final class Benchmark {
 
       double cpu = idleCpuPercent(target);
       simulator.closeProxies(proxies);
+      cpuOf = null;
 
       Stats baseline = null;
       if (s.baseline() && !s.baselineOnly() && permissive.complete()) {
@@ -125,6 +131,9 @@ final class Benchmark {
           ? (double) permissive.maxNanos() / baseline.maxNanos() : Double.NaN;
       List<String> summary = summary(target.heapMethod(), initial, mtlsOn, newInstance,
           permissive, baseline, ratio, heapPerProxy, cpu);
+      summary.add("control-plane CPU time per phase (process_cpu_seconds_total, change to last ACK): "
+          + String.join(", ", phaseCpu.entrySet().stream().map(e -> String.format(Locale.ROOT,
+              "%s %.2f s", e.getKey(), e.getValue())).toList()));
       return new Report(initial, mtlsOn, newInstance, permissive, baseline, ratio, heapPerProxy,
           cpu, summary);
     }
@@ -186,6 +195,7 @@ final class Benchmark {
     for (SimulatedProxy p : proxies) {
       futures.put(p, p.when(condition.apply(p)));
     }
+    double cpuBefore = since >= 0 ? Double.NaN : cpuSeconds(); // a connect phase began earlier
     long t0 = since >= 0 ? since : System.nanoTime();
     change.submit();
     long submitted = System.nanoTime();
@@ -209,8 +219,14 @@ final class Benchmark {
       }
     }
     Stats stats = Stats.of(latencies, proxies.size());
-    log.printf(Locale.ROOT, "%s: %s%s%n", title, stats,
-        since >= 0 ? "" : ", change submitted in " + Stats.ms(submitted - t0));
+    double cpu = cpuSeconds() - cpuBefore;
+    String key = title.substring(0, title.indexOf(')') + 1); // "(a)" ... (only those are timed)
+    if (!Double.isNaN(cpu)) {
+      phaseCpu.put(key, cpu);
+    }
+    log.printf(Locale.ROOT, "%s: %s%s%s%n", title, stats,
+        since >= 0 ? "" : ", change submitted in " + Stats.ms(submitted - t0),
+        Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, ", control-plane CPU %.2f s", cpu));
     for (String p : problems.subList(0, Math.min(3, problems.size()))) {
       log.println("  " + p);
     }
@@ -218,6 +234,15 @@ final class Benchmark {
       log.println("  ... " + (problems.size() - 3) + " more");
     }
     return stats;
+  }
+
+  /** The control plane's CPU seconds so far, NaN when unknown or in the baseline phases. */
+  private double cpuSeconds() throws IOException {
+    if (cpuOf == null) {
+      return Double.NaN;
+    }
+    OptionalDouble v = cpuOf.cpuSeconds();
+    return v.isPresent() ? v.getAsDouble() : Double.NaN;
   }
 
   private double idleCpuPercent(BenchTarget target) throws IOException {

@@ -191,7 +191,7 @@ final class BuiltinCa {
     try {
       String cert = new String(DataSources.secret(manager, mesh, certSecretName(mesh, backend.name())), StandardCharsets.UTF_8);
       String key = new String(DataSources.secret(manager, mesh, keySecretName(mesh, backend.name())), StandardCharsets.UTF_8);
-      return new LoadedCa(cert, KeyAndCertificate.parse(cert, key));
+      return new LoadedCa(cert, ParsedCas.parse(cert, key));
     } catch (CaException | IllegalArgumentException e) {
       throw new CaException("failed to load CA key pair for Mesh \"" + mesh + "\" and backend \"" + backend.name()
           + "\": " + e.getMessage(), e);

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -213,8 +215,14 @@ final class SnapshotPusher implements ConnectedProxies.Listener {
         List<ConnectedProxies.Connection> changed = affected(previous == null ? null : previous.view(),
             view.get().view(), current);
         todo.addAll(changed);
-        current.removeAll(changed);
-        current.forEach(c -> unchangedAt(c.id(), previous.seq(), view.get().seq()));
+        // the same objects as in current; not List.removeAll, which is O(n*m) with record equals
+        Set<ConnectedProxies.Connection> regenerate = Collections.newSetFromMap(new IdentityHashMap<>());
+        regenerate.addAll(changed);
+        current.forEach(c -> {
+          if (!regenerate.contains(c)) {
+            unchangedAt(c.id(), previous.seq(), view.get().seq());
+          }
+        });
         int regenerated = todo.size();
         pushAll(todo, view.get(), () -> {
           if (LOG.isDebugEnabled()) {
@@ -244,9 +252,13 @@ final class SnapshotPusher implements ConnectedProxies.Listener {
     }
   }
 
-  /** Pushes {@code todo} in up to {@link #parallelism} slices, the first on this thread; then {@code done}. */
+  /**
+   * Pushes {@code todo} in up to {@link #parallelism} slices, the first on this thread; then {@code done}.
+   * Even a handful of proxies (the subscribers of one service whose endpoints changed) is spread over
+   * the workers: each costs a full generation, and that latency is what the change waits for.
+   */
   private void pushAll(List<ConnectedProxies.Connection> todo, Versioned view, Runnable done) {
-    int slices = Math.max(1, Math.min(parallelism, todo.size() / 16));
+    int slices = Math.max(1, Math.min(parallelism, todo.size() / 2));
     AtomicInteger left = new AtomicInteger(slices);
     for (int s = slices - 1; s >= 0; s--) {
       List<ConnectedProxies.Connection> slice = new ArrayList<>();
