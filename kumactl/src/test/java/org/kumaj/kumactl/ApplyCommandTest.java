@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code kumactl apply}: parsing, templating, dry runs, directories, upserts and Kuma's error messages. */
-class ApplyCommandTest {
+class ApplyCommandTest extends KumactlAgainstFakeControlPlane {
   private static final String DATAPLANE = """
       type: Dataplane
       mesh: default
@@ -27,26 +24,8 @@ class ApplyCommandTest {
             kuma.io/service: web
       """;
 
-  @TempDir
-  Path home;
-  FakeControlPlane server;
-  Path config;
-
-  @BeforeEach
-  void start() {
-    server = new FakeControlPlane();
-    config = ConfigFiles.pointingAt(home, server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private Run apply(String stdin, String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of("--config-file", config.toString(), "apply"));
-    all.addAll(List.of(args));
-    return Run.kumactl(home, Run.FAR_FUTURE, stdin, all.toArray(String[]::new));
+    return kumactlWithStdin(stdin, prefixed("apply", args));
   }
 
   private List<FakeControlPlane.Request> puts() {

@@ -2,42 +2,20 @@ package org.kumaj.kumactl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kumaj.model.BuildInfo;
 
 /**
  * {@code kumactl export} against a fake control plane: bad flags, an unreachable or failing
  * control plane, types kumactl does not know, and the order and rewriting of what it prints.
  */
-class ExportCommandTest {
+class ExportCommandTest extends KumactlAgainstFakeControlPlane {
   private static final String PRODUCT_LINE = "# Product: " + BuildInfo.current().product() + ", Version: "
       + BuildInfo.current().version() + ", Hostname: localhost, ClusterId: test-cluster, InstanceId: test-instance\n";
 
-  @TempDir
-  Path home;
-  FakeControlPlane server;
-  Path config;
-
-  @BeforeEach
-  void start() {
-    server = new FakeControlPlane();
-    config = ConfigFiles.pointingAt(home, server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Run kumactl(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of("--config-file", config.toString(), "export"));
-    all.addAll(List.of(args));
-    return Run.kumactl(home, all.toArray(String[]::new));
+  private Run export(String... args) {
+    return kumactl(prefixed("export", args));
   }
 
   private static String resources(String... entries) {
@@ -55,7 +33,7 @@ class ExportCommandTest {
 
   @Test
   void unknownProfileIsRefusedAfterTheVersionLine() {
-    Run run = kumactl("--profile", "something");
+    Run run = export("--profile", "something");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEqualTo(PRODUCT_LINE);
     assertThat(run.err()).isEqualTo("Error: invalid profile: \"something\"\n");
@@ -64,14 +42,14 @@ class ExportCommandTest {
 
   @Test
   void unknownFormatIsRefused() {
-    Run run = kumactl("-f", "json");
+    Run run = export("-f", "json");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("Error: invalid format: \"json\"\n");
   }
 
   @Test
   void argumentsAreRefused() {
-    Run run = kumactl("meshes");
+    Run run = export("meshes");
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("Error: unknown command \"meshes\" for \"kumactl export\"\n");
   }
@@ -80,7 +58,7 @@ class ExportCommandTest {
   void unreachableControlPlaneNamesTheAddress() {
     String url = server.url();
     server.close();
-    Run run = kumactl();
+    Run run = export();
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo("Error: Get \"" + url + "/_resources\": dial tcp " + url.substring("http://".length())
@@ -90,7 +68,7 @@ class ExportCommandTest {
   @Test
   void failingResourceListIsReportedWithItsStatusAndBody() {
     server.answer("/_resources", 403, "{\"title\":\"Access Denied\",\"detail\":\"no\"}");
-    Run run = kumactl();
+    Run run = export();
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("Error: unexpected status code: 403 {\"title\":\"Access Denied\",\"detail\":\"no\"}\n");
   }
@@ -100,12 +78,12 @@ class ExportCommandTest {
     server.answer("/_resources", 200, resources(type("Retry", "retries", true, false)));
     server.answer("/meshes", 200, list("{\"type\":\"Mesh\",\"name\":\"default\"}"));
     server.answer("/meshes/default/retries", 500, "oops");
-    Run run = kumactl();
+    Run run = export();
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("Error: could not list \"Retry\": (500): oops\n");
 
     server.answer("/meshes", 500, "down");
-    assertThat(kumactl().err()).isEqualTo("Error: could not list meshes: (500): down\n");
+    assertThat(export().err()).isEqualTo("Error: could not list meshes: (500): down\n");
   }
 
   @Test
@@ -113,7 +91,7 @@ class ExportCommandTest {
     server.answer("/_resources", 200, resources(type("FutureThing", "futurethings", true, false),
         type("OtherThing", "otherthings", true, false)));
     server.answer("/meshes", 200, list());
-    Run run = kumactl();
+    Run run = export();
     assertThat(run.exit()).as(run.toString()).isZero();
     String msg = "The following types won't be exported because they are unknown to kumactl: FutureThing,OtherThing";
     assertThat(run.out()).isEqualTo(PRODUCT_LINE + "# " + msg + "\n");
@@ -131,7 +109,7 @@ class ExportCommandTest {
     server.answer("/meshes/m1/meshgateways?size=1000&offset=1", 200, list("{\"type\":\"MeshGateway\","
         + "\"mesh\":\"m1\",\"name\":\"g2\"}"));
 
-    Run run = kumactl("--profile", "all");
+    Run run = export("--profile", "all");
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("name: g1", "name: g2");
   }
@@ -159,7 +137,7 @@ class ExportCommandTest {
     server.answer("/meshes/m1/retries", 200, list("{\"type\":\"Retry\",\"mesh\":\"m1\",\"name\":\"r\","
         + "\"labels\":{\"kuma.io/origin\":\"zone\",\"team\":\"a\"}}"));
 
-    Run federation = kumactl();
+    Run federation = export();
     assertThat(federation.exit()).as(federation.toString()).isZero();
     assertThat(federation.out().replace(PRODUCT_LINE, "")).isEqualTo("""
         ---
@@ -211,7 +189,7 @@ class ExportCommandTest {
         .doesNotContain("/meshes/m1/dataplanes", "/meshes/m1/meshgateways", "/meshes/m1/meshtimeouts");
 
     server.requests.clear();
-    Run all = kumactl("--profile", "all");
+    Run all = export("--profile", "all");
     assertThat(all.exit()).as(all.toString()).isZero();
     assertThat(all.out()).doesNotContain("type: Secret", "type: GlobalSecret").contains("kuma.io/origin: zone");
     assertThat(server.requests).extracting(r -> r.pathAndQuery().split("\\?")[0])
@@ -219,13 +197,13 @@ class ExportCommandTest {
         .doesNotContain("/meshes/m1/secrets", "/globalsecrets");
 
     server.requests.clear();
-    assertThat(kumactl("--profile", "no-dataplanes", "--include-admin").exit()).isZero();
+    assertThat(export("--profile", "no-dataplanes", "--include-admin").exit()).isZero();
     assertThat(server.requests).extracting(r -> r.pathAndQuery().split("\\?")[0])
         .contains("/meshes/m1/secrets", "/globalsecrets", "/meshes/m1/meshgateways")
         .doesNotContain("/meshes/m1/dataplanes");
 
     server.requests.clear();
-    assertThat(kumactl("-p", "federation-with-policies").exit()).isZero();
+    assertThat(export("-p", "federation-with-policies").exit()).isZero();
     assertThat(server.requests).extracting(r -> r.pathAndQuery().split("\\?")[0])
         .contains("/meshes/m1/meshtimeouts", "/meshes/m1/meshgateways", "/meshes/m1/secrets")
         .doesNotContain("/meshes/m1/dataplanes");
@@ -249,7 +227,7 @@ class ExportCommandTest {
     server.answer("/meshes/m1/meshtimeouts/elsewhere?format=k8s", 200, "{\"kind\":\"MeshTimeout\",\"metadata\":"
         + "{\"name\":\"elsewhere\",\"namespace\":\"team-a\"}}");
 
-    Run run = kumactl("--profile", "federation-with-policies", "--format", "kubernetes");
+    Run run = export("--profile", "federation-with-policies", "--format", "kubernetes");
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo(PRODUCT_LINE + """
         apiVersion: kuma.io/v1alpha1
@@ -271,13 +249,13 @@ class ExportCommandTest {
         spec: {}
         """);
 
-    Run all = kumactl("--profile", "all", "--format", "kubernetes", "-n", "team-a");
+    Run all = export("--profile", "all", "--format", "kubernetes", "-n", "team-a");
     assertThat(all.out()).contains("name: elsewhere", "kuma.io/origin: zone");
-    Run otherNamespace = kumactl("--profile", "federation-with-policies", "--format", "kubernetes", "-n", "team-a");
+    Run otherNamespace = export("--profile", "federation-with-policies", "--format", "kubernetes", "-n", "team-a");
     assertThat(otherNamespace.out()).contains("name: elsewhere").doesNotContain("name: in-system");
 
     server.answer("/meshes/m1/meshtimeouts/elsewhere?format=k8s", 404, "{\"title\":\"Not found\"}");
-    Run missing = kumactl("--profile", "all", "--format", "kubernetes");
+    Run missing = export("--profile", "all", "--format", "kubernetes");
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).isEqualTo("Error: unexpected status code: 404 {\"title\":\"Not found\"}\n");
   }

@@ -19,36 +19,11 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kumaj.pki.Pem;
 
 /** {@code kumactl generate}: tokens from the control plane and offline, keys and certificates. */
-class GenerateCommandsTest {
-  @TempDir
-  Path home;
-  FakeControlPlane server;
-  Path config;
-
-  @BeforeEach
-  void start() {
-    server = new FakeControlPlane();
-    config = ConfigFiles.pointingAt(home, server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Run kumactl(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of("--config-file", config.toString()));
-    all.addAll(List.of(args));
-    return Run.kumactl(home, all.toArray(String[]::new));
-  }
-
+class GenerateCommandsTest extends KumactlAgainstFakeControlPlane {
   private Path signingKey() throws Exception {
     Run run = kumactl("generate", "signing-key", "--format", "pem");
     assertThat(run.exit()).isZero();

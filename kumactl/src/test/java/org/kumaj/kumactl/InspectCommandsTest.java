@@ -2,37 +2,10 @@ package org.kumaj.kumactl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kumactl inspect}: the requests it makes and what it prints when the control plane cannot answer. */
-class InspectCommandsTest {
-  @TempDir
-  Path home;
-  FakeControlPlane server;
-  Path config;
-
-  @BeforeEach
-  void start() {
-    server = new FakeControlPlane();
-    config = ConfigFiles.pointingAt(home, server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Run kumactl(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of("--config-file", config.toString()));
-    all.addAll(List.of(args));
-    return Run.kumactl(home, all.toArray(String[]::new));
-  }
-
+class InspectCommandsTest extends KumactlAgainstFakeControlPlane {
   @Test
   void endpointTheServerDoesNotServeIsAnErrorNotAnEmptySuccess() {
     server.answer("/zones/_overview", 501, "{\"type\":\"/std-errors\",\"status\":501,\"title\":\"Not implemented\","
