@@ -244,12 +244,7 @@ final class GoYaml {
         switch (c) {
           case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' ->
               blockIndicators = true;
-          case '?', ':' -> {
-            if (followedByWhitespace) {
-              blockIndicators = true;
-            }
-          }
-          case '-' -> {
+          case '?', ':', '-' -> {
             if (followedByWhitespace) {
               blockIndicators = true;
             }
