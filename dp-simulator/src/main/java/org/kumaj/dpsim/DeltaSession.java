@@ -1,13 +1,10 @@
 package org.kumaj.dpsim;
 
-import io.envoyproxy.envoy.config.core.v3.Node;
-import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceStub;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.Resource;
 import io.grpc.Channel;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,26 +15,15 @@ import java.util.Set;
  * type subscribes (an empty list is the wildcard of listeners and clusters), later ones send only
  * the names added and removed; an ACK carries just the nonce, a NACK adds an error detail.
  */
-final class DeltaSession extends SessionSupport<DeltaDiscoveryRequest>
-    implements AdsSession, ClientResponseObserver<DeltaDiscoveryRequest, DeltaDiscoveryResponse> {
-  private final Channel channel;
-  private final Listener listener;
+final class DeltaSession extends SessionSupport<DeltaDiscoveryRequest, DeltaDiscoveryResponse> {
 
   DeltaSession(Channel channel, ProxyOptions options, Listener listener) {
-    super(options);
-    this.channel = channel;
-    this.listener = listener;
+    super(channel, options, listener);
   }
 
   @Override
-  public void start() {
-    AggregatedDiscoveryServiceGrpc.newStub(channel).withInterceptors(headerInterceptor())
-        .deltaAggregatedResources(this);
-  }
-
-  @Override
-  public void beforeStart(ClientCallStreamObserver<DeltaDiscoveryRequest> requests) {
-    attach(requests);
+  void open(AggregatedDiscoveryServiceStub stub) {
+    stub.deltaAggregatedResources(this);
   }
 
   @Override
@@ -62,23 +48,14 @@ final class DeltaSession extends SessionSupport<DeltaDiscoveryRequest>
 
   private DeltaDiscoveryRequest.Builder request(String typeUrl) {
     DeltaDiscoveryRequest.Builder b = DeltaDiscoveryRequest.newBuilder().setTypeUrl(typeUrl);
-    Node node = nextNode();
-    if (node != null) {
-      b.setNode(node);
-    }
+    setNodeIfDue(b::setNode);
     return b;
   }
 
   @Override
-  public void cancel(String reason) {
-    cancelCall(reason);
-  }
-
-  @Override
   public void onNext(DeltaDiscoveryResponse response) {
-    Optional<XdsType> type = XdsType.fromTypeUrl(response.getTypeUrl());
+    Optional<XdsType> type = knownType(response.getTypeUrl(), response.getNonce());
     if (type.isEmpty()) {
-      listener.onUnknownType(response.getTypeUrl(), response.getNonce());
       return;
     }
     List<Incoming> resources = new ArrayList<>(response.getResourcesCount());
@@ -87,19 +64,5 @@ final class DeltaSession extends SessionSupport<DeltaDiscoveryRequest>
     }
     listener.onUpdate(new Update(type.get(), response.getSystemVersionInfo(), response.getNonce(),
         resources, List.copyOf(response.getRemovedResourcesList()), false));
-  }
-
-  @Override
-  public void onError(Throwable t) {
-    if (!cancelled()) {
-      listener.onStreamError(t);
-    }
-  }
-
-  @Override
-  public void onCompleted() {
-    if (!cancelled()) {
-      listener.onStreamCompleted();
-    }
   }
 }

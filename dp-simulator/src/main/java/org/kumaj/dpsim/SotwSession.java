@@ -1,13 +1,10 @@
 package org.kumaj.dpsim;
 
 import com.google.protobuf.Any;
-import io.envoyproxy.envoy.config.core.v3.Node;
-import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceStub;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.Channel;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,26 +16,15 @@ import java.util.Set;
  * subscribed names (none for a wildcard); a NACK repeats the previously accepted version with an
  * error detail.
  */
-final class SotwSession extends SessionSupport<DiscoveryRequest>
-    implements AdsSession, ClientResponseObserver<DiscoveryRequest, DiscoveryResponse> {
-  private final Channel channel;
-  private final Listener listener;
+final class SotwSession extends SessionSupport<DiscoveryRequest, DiscoveryResponse> {
 
   SotwSession(Channel channel, ProxyOptions options, Listener listener) {
-    super(options);
-    this.channel = channel;
-    this.listener = listener;
+    super(channel, options, listener);
   }
 
   @Override
-  public void start() {
-    AggregatedDiscoveryServiceGrpc.newStub(channel).withInterceptors(headerInterceptor())
-        .streamAggregatedResources(this);
-  }
-
-  @Override
-  public void beforeStart(ClientCallStreamObserver<DiscoveryRequest> requests) {
-    attach(requests);
+  void open(AggregatedDiscoveryServiceStub stub) {
+    stub.streamAggregatedResources(this);
   }
 
   @Override
@@ -66,23 +52,14 @@ final class SotwSession extends SessionSupport<DiscoveryRequest>
         .setVersionInfo(version)
         .setResponseNonce(nonce)
         .addAllResourceNames(sorted(names));
-    Node node = nextNode();
-    if (node != null) {
-      b.setNode(node);
-    }
+    setNodeIfDue(b::setNode);
     return b;
   }
 
   @Override
-  public void cancel(String reason) {
-    cancelCall(reason);
-  }
-
-  @Override
   public void onNext(DiscoveryResponse response) {
-    Optional<XdsType> type = XdsType.fromTypeUrl(response.getTypeUrl());
+    Optional<XdsType> type = knownType(response.getTypeUrl(), response.getNonce());
     if (type.isEmpty()) {
-      listener.onUnknownType(response.getTypeUrl(), response.getNonce());
       return;
     }
     List<Incoming> resources = new ArrayList<>(response.getResourcesCount());
@@ -91,19 +68,5 @@ final class SotwSession extends SessionSupport<DiscoveryRequest>
     }
     listener.onUpdate(new Update(type.get(), response.getVersionInfo(), response.getNonce(),
         resources, List.of(), true));
-  }
-
-  @Override
-  public void onError(Throwable t) {
-    if (!cancelled()) {
-      listener.onStreamError(t);
-    }
-  }
-
-  @Override
-  public void onCompleted() {
-    if (!cancelled()) {
-      listener.onStreamCompleted();
-    }
   }
 }
