@@ -1,6 +1,8 @@
 package org.kumaj.cp.xds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kumaj.cp.xds.XdsTestSupport.poll;
+import static org.kumaj.cp.xds.XdsTestSupport.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -11,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,6 @@ import org.kumaj.cp.testing.TestControlPlane;
 import org.kumaj.model.ResourceKey;
 import org.kumaj.model.codec.Json;
 import org.kumaj.model.mesh.DataplaneInsight;
-import org.kumaj.pki.Pem;
 import org.kumaj.testing.GoldenFiles;
 
 /**
@@ -55,7 +54,7 @@ class InspectEndpointsTest {
     cp = TestControlPlane.start(Role.STANDALONE, workDir, Map.of(
         "KUMA_DP_SERVER_AUTHN_DP_PROXY_TYPE", "none",
         "KUMA_XDS_SERVER_DATAPLANE_STATUS_FLUSH_INTERVAL", "200ms"));
-    ca = Pem.certificates(Files.readString(workDir.resolve("kuma-cp.crt"))).get(0);
+    ca = XdsTestSupport.controlPlaneCertificate(workDir);
     port = cp.port("KUMA_DP_SERVER_PORT");
     envoyAdmin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     envoyAdmin.createContext("/", exchange -> {
@@ -67,15 +66,15 @@ class InspectEndpointsTest {
       exchange.close();
     });
     envoyAdmin.start();
-    put("/meshes/default/dataplanes/client-1", dataplane("default", "client-1", "10.0.0.1", "client", 9000,
+    put(cp, "/meshes/default/dataplanes/client-1", dataplane("default", "client-1", "10.0.0.1", "client", 9000,
         "[{\"port\": 10001, \"tags\": {\"kuma.io/service\": \"backend\"}}]", null));
-    put("/meshes/default/dataplanes/backend-1", dataplane("default", "backend-1", "10.0.0.2", "backend", 8080,
+    put(cp, "/meshes/default/dataplanes/backend-1", dataplane("default", "backend-1", "10.0.0.2", "backend", 8080,
         null, null));
-    put("/meshes/default/dataplanes/local-1", dataplane("default", "local-1", "127.0.0.1", "local", 7070, null,
+    put(cp, "/meshes/default/dataplanes/local-1", dataplane("default", "local-1", "127.0.0.1", "local", 7070, null,
         envoyAdmin.getAddress().getPort()));
-    put("/meshes/secure", "{\"type\":\"Mesh\",\"name\":\"secure\",\"mtls\":{\"enabledBackend\":\"ca-1\","
+    put(cp, "/meshes/secure", "{\"type\":\"Mesh\",\"name\":\"secure\",\"mtls\":{\"enabledBackend\":\"ca-1\","
         + "\"backends\":[{\"name\":\"ca-1\",\"type\":\"builtin\"}]}}");
-    put("/meshes/secure/dataplanes/web-1", dataplane("secure", "web-1", "10.0.1.1", "web", 8080, null, null));
+    put(cp, "/meshes/secure/dataplanes/web-1", dataplane("secure", "web-1", "10.0.1.1", "web", 8080, null, null));
   }
 
   @AfterAll
@@ -90,12 +89,6 @@ class InspectEndpointsTest {
         + address + "\",\"inbound\":[{\"port\":" + port + ",\"tags\":{\"kuma.io/service\":\"" + service + "\"}}]"
         + (outbound == null ? "" : ",\"outbound\":" + outbound)
         + (adminPort == null ? "" : ",\"admin\":{\"port\":" + adminPort + "}") + "}}";
-  }
-
-  static void put(String path, String body) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(cp.apiUrl() + path))
-        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
   }
 
   static HttpResponse<String> get(String path) throws Exception {
@@ -126,7 +119,7 @@ class InspectEndpointsTest {
   /** Waits until {@code path} answers 200, e.g. once the proxy's snapshot is there. */
   static HttpResponse<String> awaitOk(String path) throws Exception {
     HttpResponse<String>[] last = new HttpResponse[1];
-    poll(() -> {
+    poll(DEADLINE, () -> {
       try {
         last[0] = get(path);
         return last[0].statusCode() == 200;
@@ -227,7 +220,7 @@ class InspectEndpointsTest {
     // a proxy whose admin needs Kuma's mTLS, and a loopback admin nobody listens on
     assertError(get("/meshes/default/dataplanes/client-1/stats"), 500, "Could not execute admin operation",
         "Internal Server Error");
-    put("/meshes/default/dataplanes/local-2", dataplane("default", "local-2", "127.0.0.1", "local", 7071, null,
+    put(cp, "/meshes/default/dataplanes/local-2", dataplane("default", "local-2", "127.0.0.1", "local", 7071, null,
         TestControlPlane.freePort()));
     assertError(get("/meshes/default/dataplanes/local-2/clusters"), 500, "Could not execute admin operation",
         "Internal Server Error");
@@ -237,7 +230,7 @@ class InspectEndpointsTest {
   void configIsTheConfigurationGeneratedNow() throws Exception {
     try (AdsClient client = connect("default.client-1")) {
       ResourceManager manager = cp.bean(ResourceManager.class);
-      poll(() -> manager.get(new ResourceKey(DataplaneInsight.TYPE, "default", "client-1")).isPresent());
+      poll(DEADLINE, () -> manager.get(new ResourceKey(DataplaneInsight.TYPE, "default", "client-1")).isPresent());
       HttpResponse<String> r = get("/meshes/default/dataplanes/client-1/_config");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonNode xds = json(r).path("xds");
@@ -261,7 +254,7 @@ class InspectEndpointsTest {
   void configOfAnMtlsProxyUsesKumasPlaceholderSecrets() throws Exception {
     try (AdsClient client = connect("secure.web-1")) {
       ResourceManager manager = cp.bean(ResourceManager.class);
-      poll(() -> manager.get(new ResourceKey(DataplaneInsight.TYPE, "secure", "web-1")).isPresent());
+      poll(DEADLINE, () -> manager.get(new ResourceKey(DataplaneInsight.TYPE, "secure", "web-1")).isPresent());
       JsonNode secrets = json(awaitOk("/meshes/secure/dataplanes/web-1/_config")).path("xds")
           .path("type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.Secret");
       JsonNode tls = secrets.path("identity_cert:secret:secure").path("tlsCertificate");
@@ -293,16 +286,5 @@ class InspectEndpointsTest {
     List<String> out = new java.util.ArrayList<>();
     it.forEachRemaining(out::add);
     return out;
-  }
-
-  static void poll(BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < end) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("condition not met within " + DEADLINE);
   }
 }

@@ -1,16 +1,13 @@
 package org.kumaj.cp.xds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kumaj.cp.xds.XdsTestSupport.poll;
+import static org.kumaj.cp.xds.XdsTestSupport.put;
 
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +36,6 @@ import org.kumaj.pki.Pem;
  */
 class MtlsLifecycleTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   @TempDir
   static Path workDir;
   static TestControlPlane cp;
@@ -52,19 +47,13 @@ class MtlsLifecycleTest {
     cp = TestControlPlane.start(Role.STANDALONE, workDir, Map.of(
         "KUMA_DP_SERVER_AUTHN_DP_PROXY_TYPE", "none",
         "KUMA_XDS_SERVER_DATAPLANE_STATUS_FLUSH_INTERVAL", "200ms"));
-    ca = Pem.certificates(Files.readString(workDir.resolve("kuma-cp.crt"))).get(0);
+    ca = XdsTestSupport.controlPlaneCertificate(workDir);
     port = cp.port("KUMA_DP_SERVER_PORT");
   }
 
   @AfterAll
   static void stop() {
     cp.close();
-  }
-
-  static void put(String path, String body) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(cp.apiUrl() + path))
-        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
   }
 
   static String mesh(String name, String expiration) {
@@ -117,14 +106,15 @@ class MtlsLifecycleTest {
 
   @Test
   void certificatesRotateAtFourFifthsOfTheirLifeAndTheInsightFollows() throws Exception {
-    put("/meshes/rotating", mesh("rotating", "5s"));
-    put("/meshes/rotating/dataplanes/web-1", dataplane("rotating", "web-1", "v1"));
+    put(cp, "/meshes/rotating", mesh("rotating", "5s"));
+    put(cp, "/meshes/rotating/dataplanes/web-1", dataplane("rotating", "web-1", "v1"));
     try (AdsClient client = connect("rotating", "web-1")) {
       X509Certificate first = awaitCertificate(client, "rotating", null);
       Duration life = Duration.between(first.getNotBefore().toInstant(), first.getNotAfter().toInstant());
       assertThat(first.getNotAfter().toInstant()).isBefore(Instant.now().plusSeconds(6));
       long issuedAt = System.nanoTime();
-      poll(() -> insightMtls("rotating", "web-1").map(m -> m.certificateExpirationTime() != null).orElse(false));
+      poll(DEADLINE,
+          () -> insightMtls("rotating", "web-1").map(m -> m.certificateExpirationTime() != null).orElse(false));
 
       X509Certificate second = awaitCertificate(client, "rotating", first);
       // not before 4/5 of the 5 s life (with a margin for the clock's granularity)
@@ -132,7 +122,7 @@ class MtlsLifecycleTest {
       assertThat(second.getNotAfter()).isAfter(first.getNotAfter());
       assertThat(life).isPositive();
 
-      poll(() -> insightMtls("rotating", "web-1").map(m -> m.certificateRegenerations() != null
+      poll(DEADLINE, () -> insightMtls("rotating", "web-1").map(m -> m.certificateRegenerations() != null
           && m.certificateRegenerations() >= 2 && "ca-1".equals(m.issuedBackend())
           && m.supportedBackends() != null && m.supportedBackends().contains("ca-1")
           && m.lastCertificateRegeneration() != null
@@ -142,12 +132,12 @@ class MtlsLifecycleTest {
 
   @Test
   void aTagChangeIssuesAndPushesANewCertificate() throws Exception {
-    put("/meshes/tagged", mesh("tagged", null));
-    put("/meshes/tagged/dataplanes/web-1", dataplane("tagged", "web-1", "v1"));
+    put(cp, "/meshes/tagged", mesh("tagged", null));
+    put(cp, "/meshes/tagged/dataplanes/web-1", dataplane("tagged", "web-1", "v1"));
     try (AdsClient client = connect("tagged", "web-1")) {
       X509Certificate first = awaitCertificate(client, "tagged", null);
       assertThat(sans(first)).contains("kuma://version/v1");
-      put("/meshes/tagged/dataplanes/web-1", dataplane("tagged", "web-1", "v2"));
+      put(cp, "/meshes/tagged/dataplanes/web-1", dataplane("tagged", "web-1", "v2"));
       X509Certificate second = awaitCertificate(client, "tagged", first);
       assertThat(sans(second)).contains("kuma://version/v2").doesNotContain("kuma://version/v1");
     }
@@ -159,8 +149,8 @@ class MtlsLifecycleTest {
 
   @Test
   void theIdentityIsForgottenWhenTheProxyDisconnects() throws Exception {
-    put("/meshes/forgetful", mesh("forgetful", null));
-    put("/meshes/forgetful/dataplanes/web-1", dataplane("forgetful", "web-1", "v1"));
+    put(cp, "/meshes/forgetful", mesh("forgetful", null));
+    put(cp, "/meshes/forgetful/dataplanes/web-1", dataplane("forgetful", "web-1", "v1"));
     IdentityIssuer issuer = cp.bean(IdentityIssuer.class);
     ProxyId id = new ProxyId("forgetful", "web-1");
     X509Certificate first;
@@ -169,7 +159,7 @@ class MtlsLifecycleTest {
       assertThat(issuer.status(id)).isPresent();
       assertThat(issuer.nextRotation(id)).isPresent();
     }
-    poll(() -> issuer.status(id).isEmpty() && issuer.nextRotation(id).isEmpty());
+    poll(DEADLINE, () -> issuer.status(id).isEmpty() && issuer.nextRotation(id).isEmpty());
     // a reconnecting proxy gets a fresh certificate, not the forgotten one (the old snapshot may be
     // served first while it is regenerated)
     try (AdsClient client = connect("forgetful", "web-1")) {
@@ -180,27 +170,16 @@ class MtlsLifecycleTest {
 
   @Test
   void switchingMtlsOnByAMeshUpdateCreatesTheBuiltinCa() throws Exception {
-    put("/meshes/later", "{\"type\":\"Mesh\",\"name\":\"later\"}");
+    put(cp, "/meshes/later", "{\"type\":\"Mesh\",\"name\":\"later\"}");
     ResourceManager manager = cp.bean(ResourceManager.class);
     ResourceKey cert = new ResourceKey(org.kumaj.model.system.Secret.TYPE, "later", "later.ca-builtin-cert-ca-1");
     ResourceKey key = new ResourceKey(org.kumaj.model.system.Secret.TYPE, "later", "later.ca-builtin-key-ca-1");
     assertThat(manager.get(cert)).isEmpty();
-    put("/meshes/later", mesh("later", null));
+    put(cp, "/meshes/later", mesh("later", null));
     // created with the update itself, before any proxy asks for a certificate
     assertThat(manager.get(cert)).isPresent();
     assertThat(manager.get(key)).isPresent();
     Resource secret = manager.get(cert).orElseThrow();
     assertThat(secret.meta().name()).isEqualTo("later.ca-builtin-cert-ca-1");
-  }
-
-  static void poll(BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < end) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("condition not met within " + DEADLINE);
   }
 }

@@ -1,16 +1,12 @@
 package org.kumaj.cp.xds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kumaj.cp.xds.XdsTestSupport.poll;
 
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.Status;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -28,7 +24,6 @@ import org.kumaj.cp.tokens.SigningKeys;
 import org.kumaj.model.ResourceKey;
 import org.kumaj.model.mesh.Dataplane;
 import org.kumaj.model.mesh.DataplaneInsight;
-import org.kumaj.pki.Pem;
 
 /**
  * ADS on the data-plane server with a real grpc-java client over TLS: tokens, snapshots, EDS-only
@@ -48,7 +43,7 @@ class XdsServerTest {
         "KUMA_XDS_SERVER_NACK_BACKOFF", "1s",
         "KUMA_XDS_SERVER_DATAPLANE_STATUS_FLUSH_INTERVAL", "200ms",
         "KUMA_XDS_DATAPLANE_DEREGISTRATION_DELAY", "100ms"));
-    ca = Pem.certificates(Files.readString(workDir.resolve("kuma-cp.crt"))).get(0);
+    ca = XdsTestSupport.controlPlaneCertificate(workDir);
     port = cp.port("KUMA_DP_SERVER_PORT");
     put("client-1", "client", 9000, "  \"outbound\": [{\"port\": 10001, \"tags\": {\"kuma.io/service\": \"backend\"}}]");
     put("backend-1", "backend", 8080, null);
@@ -63,10 +58,7 @@ class XdsServerTest {
     String body = "{\"type\":\"Dataplane\",\"mesh\":\"default\",\"name\":\"" + name + "\",\"networking\":{\"address\":"
         + "\"10.0.0." + (name.hashCode() & 0x7f) + "\",\"inbound\":[{\"port\":" + port + ",\"tags\":{\"kuma.io/service\":\""
         + service + "\"}}]" + (outbound == null ? "" : "," + outbound) + "}}";
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(cp.apiUrl() + "/meshes/default/dataplanes/" + name)).PUT(HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
+    XdsTestSupport.put(cp, "/meshes/default/dataplanes/" + name, body);
   }
 
   static String token(String name, Map<String, List<String>> tags) {
@@ -119,7 +111,7 @@ class XdsServerTest {
       client.await(Resources.V3.CLUSTER_TYPE_URL, r -> r.getResourcesCount() > 0, DEADLINE);
       ResourceManager manager = cp.bean(ResourceManager.class);
       ResourceKey key = new ResourceKey(DataplaneInsight.TYPE, "default", "backend-1");
-      poll(() -> manager.get(key).map(r -> {
+      poll(DEADLINE, () -> manager.get(key).map(r -> {
         var subs = r.spec(DataplaneInsight.class).subscriptions();
         return subs != null && subs.stream().anyMatch(s -> s.isConnected() && s.status() != null
             && s.status().cds() != null && s.status().cds().responsesSent() != null
@@ -128,7 +120,7 @@ class XdsServerTest {
     }
     ResourceManager manager = cp.bean(ResourceManager.class);
     ResourceKey key = new ResourceKey(DataplaneInsight.TYPE, "default", "backend-1");
-    poll(() -> manager.get(key).map(r -> r.spec(DataplaneInsight.class).subscriptions().stream()
+    poll(DEADLINE, () -> manager.get(key).map(r -> r.spec(DataplaneInsight.class).subscriptions().stream()
         .noneMatch(s -> s.isConnected())).orElse(false));
   }
 
@@ -180,17 +172,6 @@ class XdsServerTest {
       client.await(Resources.V3.LISTENER_TYPE_URL, r -> r.getResourcesList().toString().contains("7000"), DEADLINE);
       assertThat(manager.get(key)).isPresent();
     }
-    poll(() -> manager.get(key).isEmpty());
-  }
-
-  private static void poll(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < end) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("condition not met within " + DEADLINE);
+    poll(DEADLINE, () -> manager.get(key).isEmpty());
   }
 }
