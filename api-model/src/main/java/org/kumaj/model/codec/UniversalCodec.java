@@ -81,7 +81,8 @@ public final class UniversalCodec {
     } else {
       JsonNode specNode = object.get("spec");
       if (specNode != null && !specNode.isNull() && !specNode.isObject()) {
-        throw new ResourceDecodeException("spec", "in body must be of type object: \"" + kind(specNode) + "\"");
+        throw new ResourceDecodeException("spec",
+            "in body must be of type object: \"" + SchemaValidation.jsonType(specNode) + "\"");
       }
       JsonNode specDoc = specNode == null || specNode.isNull() ? NODES.objectNode() : specNode.deepCopy();
       type.specDefaults().ifPresent(template -> StructuralDefaults.apply(specDoc, template));
@@ -254,21 +255,8 @@ public final class UniversalCodec {
     };
   }
 
-  private static String kind(JsonNode v) {
-    if (v.isTextual()) {
-      return "string";
-    }
-    if (v.isNumber()) {
-      return "number";
-    }
-    if (v.isBoolean()) {
-      return "boolean";
-    }
-    return v.isArray() ? "array" : v.isObject() ? "object" : "null";
-  }
-
   /** Go's encoding/json name for the JSON kind of {@code v}. */
   private static String goKind(JsonNode v) {
-    return v.isBoolean() ? "bool" : kind(v);
+    return v.isBoolean() ? "bool" : SchemaValidation.jsonType(v);
   }
 }

@@ -83,4 +83,24 @@ public final class SchemaValidation {
     }
     return out;
   }
+
+  /**
+   * kube-openapi's JSON type name of a decoded value, as its type errors print it: {@code string},
+   * {@code number}, {@code boolean}, {@code array}, {@code object} or {@code null}.
+   */
+  public static String jsonType(JsonNode v) {
+    if (v.isTextual()) {
+      return "string";
+    }
+    if (v.isNumber()) {
+      return "number";
+    }
+    if (v.isBoolean()) {
+      return "boolean";
+    }
+    if (v.isArray()) {
+      return "array";
+    }
+    return v.isObject() ? "object" : "null";
+  }
 }

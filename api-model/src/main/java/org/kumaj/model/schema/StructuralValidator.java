@@ -124,7 +124,7 @@ final class StructuralValidator {
     if (s.type == null && s.format.isEmpty()) {
       return;
     }
-    String schType = jsonType(value);
+    String schType = SchemaValidation.jsonType(value);
     String format = value.isNumber() ? "float64" : "";
     boolean isString = value.isTextual();
     boolean isSlice = value.isArray();
@@ -153,7 +153,7 @@ final class StructuralValidator {
       return;
     }
     add(GoStrings.quote(path) + " must validate at least one schema (anyOf)");
-    invalidType(path, "integer", jsonType(value));
+    invalidType(path, "integer", SchemaValidation.jsonType(value));
     if (value.isNumber()) {
       rangeCheck(value.doubleValue(), "integer", "", path);
     }
@@ -275,22 +275,5 @@ final class StructuralValidator {
 
   private void add(String message) {
     errors.add(message);
-  }
-
-  /** kube-openapi's JSON type name of a decoded value. */
-  private static String jsonType(JsonNode v) {
-    if (v.isTextual()) {
-      return "string";
-    }
-    if (v.isNumber()) {
-      return "number";
-    }
-    if (v.isBoolean()) {
-      return "boolean";
-    }
-    if (v.isArray()) {
-      return "array";
-    }
-    return v.isObject() ? "object" : "null";
   }
 }
