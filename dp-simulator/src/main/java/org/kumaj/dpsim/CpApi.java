@@ -95,10 +95,39 @@ final class CpApi {
         .build();
   }
 
+  /**
+   * Sends {@code request}; an idempotent one (not POST) is sent once more when the connection fails
+   * before an answer, e.g. a pooled keep-alive connection the server closed while idle ("header
+   * parser received no bytes"). A retried DELETE that finds nothing (404) succeeded the first time.
+   */
   private CompletableFuture<String> send(HttpRequest request) {
+    CompletableFuture<String> first = send(request, false);
+    if (request.method().equals("POST")) {
+      return first;
+    }
+    return first.handle((body, error) -> {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof IOException && !(cause instanceof AnsweredException)) {
+        return send(request, true);
+      }
+      return error == null ? CompletableFuture.completedFuture(body) : CompletableFuture.<String>failedFuture(cause);
+    }).thenCompose(f -> f);
+  }
+
+  /** A non-2xx answer: not retried. */
+  private static final class AnsweredException extends IOException {
+    AnsweredException(String message) {
+      super(message);
+    }
+  }
+
+  private CompletableFuture<String> send(HttpRequest request, boolean retried) {
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+      if (retried && request.method().equals("DELETE") && r.statusCode() == 404) {
+        return "";
+      }
       if (r.statusCode() / 100 != 2) {
-        throw new CompletionException(new IOException(request.method() + " " + request.uri()
+        throw new CompletionException(new AnsweredException(request.method() + " " + request.uri()
             + " answered " + r.statusCode() + ": " + r.body().strip()));
       }
       return r.body();
