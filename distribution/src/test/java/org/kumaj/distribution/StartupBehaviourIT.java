@@ -152,7 +152,26 @@ class StartupBehaviourIT {
     }
   }
 
+  /**
+   * The certificate the listener on {@code port} presents. The API and data-plane listeners close a
+   * connection whose TLS handshake outlasts their read-header timeout (Kuma's 1 s on 5682, as Go's
+   * server does), which a freshly started JVM on a busy machine can miss, so it is retried until a
+   * deadline.
+   */
   private static Certificate servedCertificate(int port) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        return handshake(port);
+      } catch (java.io.IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Certificate handshake(int port) throws Exception {
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, new TrustManager[] {new X509TrustManager() {
       @Override

@@ -2,22 +2,19 @@ package org.kumaj.dpsim;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.joran.spi.JoranException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
+import org.kumaj.cp.launcher.LogbackConfigurator;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs as the control plane ships them: logback configured from cp-core's own {@code logback.xml}
+ * Logs as the control plane ships them: logback configured by cp-core's {@link LogbackConfigurator}
  * (not this module's test configuration), plus an appender that keeps every event at INFO or above
  * so tests can count the lines a cause produces. {@link #close()} restores the test configuration.
  */
@@ -35,10 +32,11 @@ final class LogCapture implements AutoCloseable {
 
   private LogCapture() {}
 
-  /** Reconfigures logback from cp-core's {@code logback.xml} and starts capturing. */
+  /** Reconfigures logback as the control plane ships it and starts capturing. */
   static LogCapture productionConfig() {
     LogCapture capture = new LogCapture();
-    capture.configure(cpCoreLogbackXml());
+    capture.context.reset();
+    LogbackConfigurator.apply(capture.context);
     AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
       @Override
       protected void append(ILoggingEvent e) {
@@ -50,30 +48,6 @@ final class LogCapture implements AutoCloseable {
     appender.start();
     capture.context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
     return capture;
-  }
-
-  private static URL cpCoreLogbackXml() {
-    try {
-      for (URL url : Collections.list(LogCapture.class.getClassLoader().getResources("logback.xml"))) {
-        if (url.toString().contains("cp-core")) {
-          return url;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    throw new IllegalStateException("cp-core's logback.xml is not on the test class path");
-  }
-
-  private void configure(URL config) {
-    context.reset();
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
-    try {
-      configurator.doConfigure(config);
-    } catch (JoranException e) {
-      throw new IllegalStateException("cannot configure logback from " + config, e);
-    }
   }
 
   /** Forgets what was captured so far. */

@@ -48,6 +48,15 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
         || getClass().getClassLoader().getResource(ContextInitializer.TEST_AUTOCONFIG_FILE) != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    apply(context);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Configures {@code context} as the control plane ships it, whatever files are on the class
+   * path; for tests that check what operators will see.
+   */
+  public static void apply(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
@@ -62,6 +71,5 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(stderr);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }
