@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +16,7 @@ import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.defaults.StartupDefaults;
 import org.kumaj.cp.launcher.ControlPlane;
 import org.kumaj.cp.launcher.Role;
+import org.kumaj.cp.listeners.ListenerStartException;
 import org.kumaj.cp.store.ResourceStore;
 
 /**
@@ -26,6 +29,8 @@ public final class TestControlPlane implements AutoCloseable {
       "KUMA_DIAGNOSTICS_SERVER_PORT", "KUMA_DP_SERVER_PORT", "KUMA_MONITORING_ASSIGNMENT_SERVER_PORT",
       "KUMA_INTER_CP_SERVER_PORT", "KUMA_MULTIZONE_GLOBAL_KDS_GRPC_PORT", "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_PORT"};
 
+  private static final int START_ATTEMPTS = 3;
+
   private final ControlPlane controlPlane;
   private final Map<String, String> env;
 
@@ -34,19 +39,39 @@ public final class TestControlPlane implements AutoCloseable {
     this.env = env;
   }
 
-  /** Starts a control plane of {@code role} with {@code extraEnv} on top of free ports. */
+  /**
+   * Starts a control plane of {@code role} with {@code extraEnv} on top of free ports. A free port
+   * can be taken by another process between choosing and binding it; then the start is retried on
+   * other ports, up to {@value #START_ATTEMPTS} times.
+   */
   public static TestControlPlane start(Role role, Path workDir, Map<String, String> extraEnv) {
-    Map<String, String> env = new HashMap<>();
-    for (String var : PORT_VARS) {
-      env.put(var, Integer.toString(freePort()));
+    for (int attempt = 1; ; attempt++) {
+      Map<String, String> env = new HashMap<>();
+      Set<Integer> chosen = new HashSet<>();
+      for (String var : PORT_VARS) {
+        int port = freePort();
+        while (!chosen.add(port)) {
+          port = freePort();
+        }
+        env.put(var, Integer.toString(port));
+      }
+      env.put("KUMA_GENERAL_WORK_DIR", workDir.toString());
+      env.put("KUMA_STORE_TYPE", "memory");
+      env.putAll(extraEnv);
+      KumaConfig config = new ConfigLoader().load(null, env, role.defaults(), w -> {});
+      ControlPlane controlPlane;
+      try {
+        controlPlane = ControlPlane.start(config);
+      } catch (ListenerStartException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        continue;
+      }
+      TestControlPlane cp = new TestControlPlane(controlPlane, env);
+      cp.awaitStartupDefaults();
+      return cp;
     }
-    env.put("KUMA_GENERAL_WORK_DIR", workDir.toString());
-    env.put("KUMA_STORE_TYPE", "memory");
-    env.putAll(extraEnv);
-    KumaConfig config = new ConfigLoader().load(null, env, role.defaults(), w -> {});
-    TestControlPlane cp = new TestControlPlane(ControlPlane.start(config), env);
-    cp.awaitStartupDefaults();
-    return cp;
   }
 
   /**
