@@ -30,7 +30,9 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
   /**
    * Start-up levels of third-party loggers. java-control-plane logs every stream at INFO, and its
    * only ERROR ("stream closed with error") repeats what the xDS callbacks already log once per
-   * refused or broken stream (logger {@code xds.auth}).
+   * refused or broken stream (logger {@code xds.auth}). Hibernate logs every failed statement at
+   * ERROR, including the unique-key violations of racing creates that the store answers as
+   * conflicts; the store reports real failures itself, with the database's message.
    */
   static final Map<String, Level> LEVELS = Map.of(
       "io.micronaut", Level.WARN,
@@ -39,6 +41,7 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
       "io.envoyproxy", Level.WARN,
       "io.envoyproxy.controlplane.server.DiscoveryServer", Level.OFF,
       "org.hibernate", Level.WARN,
+      "org.hibernate.engine.jdbc.spi.SqlExceptionHelper", Level.OFF,
       "com.zaxxer.hikari", Level.WARN,
       "org.flywaydb", Level.WARN);
 
