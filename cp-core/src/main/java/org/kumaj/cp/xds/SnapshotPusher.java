@@ -2,7 +2,6 @@ package org.kumaj.cp.xds;
 
 import io.envoyproxy.controlplane.cache.StatusInfo;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
-import io.envoyproxy.controlplane.cache.v3.Snapshot;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -471,12 +470,9 @@ final class SnapshotPusher implements ConnectedProxies.Listener {
     ProxyContext context = new ProxyContext(connection.id(), dataplane.get(), view, connection.metadata(),
         identities.identityFor(connection.id(), dataplane.get(), view.mesh()));
     XdsResources resources = generator.generate(context);
-    cache.setSnapshot(connection.id().toString(), Snapshot.create(
-        resources.clusters(), SnapshotVersions.of(resources.clusters()),
-        resources.endpoints(), SnapshotVersions.of(resources.endpoints()),
-        resources.listeners(), SnapshotVersions.of(resources.listeners()),
-        resources.routes(), SnapshotVersions.of(resources.routes()),
-        resources.secrets(), SnapshotVersions.of(resources.secrets())));
+    String group = connection.id().toString();
+    // pushes of one proxy are serialised (its ProxyState), so the previous snapshot is its own
+    cache.setSnapshot(group, SnapshotVersions.snapshot(resources, cache.getSnapshot(group)));
   }
 
   private void execute(Runnable task) {

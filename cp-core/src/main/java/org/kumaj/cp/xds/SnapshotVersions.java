@@ -2,36 +2,149 @@ package org.kumaj.cp.xds;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
-import java.io.ByteArrayOutputStream;
+import io.envoyproxy.controlplane.cache.Resources;
+import io.envoyproxy.controlplane.cache.SnapshotResources;
+import io.envoyproxy.controlplane.cache.VersionedResource;
+import io.envoyproxy.controlplane.cache.v3.Snapshot;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Content versions of xDS resource lists: equal lists get equal versions (deterministic protobuf
- * serialisation, so map order does not matter), so an unchanged type is never resent (Kuma's
- * {@code autoVersion}). Stateless.
+ * Content versions of xDS resources: a resource's version is a SHA-256 of its deterministic protobuf
+ * serialisation (so map order does not matter), a type's version one of its resources'
+ * serialisations in name order. Equal resources get equal versions, so an unchanged type is never
+ * resent (Kuma's {@code autoVersion}) and delta xDS sends only the resources that changed.
+ *
+ * <p>A resource equal to the one of the same name in the proxy's previous snapshot keeps that
+ * one's {@link VersionedResource} (the same object, its version not computed again), and a type
+ * whose resources all did keeps its version: a regeneration hashes only what changed. Stateless.
  */
 final class SnapshotVersions {
+  private static final HexFormat HEX = HexFormat.of();
+
   private SnapshotVersions() {}
 
-  static String of(List<? extends Message> resources) {
+  /** The snapshot of {@code resources}, reusing the versions of {@code previous} (may be null). */
+  static Snapshot snapshot(XdsResources resources, Snapshot previous) {
+    return new ProxySnapshot(
+        of(resources.clusters(), previous == null ? null : previous.clusters()),
+        of(resources.endpoints(), previous == null ? null : previous.endpoints()),
+        of(resources.listeners(), previous == null ? null : previous.listeners()),
+        of(resources.routes(), previous == null ? null : previous.routes()),
+        of(resources.secrets(), previous == null ? null : previous.secrets()));
+  }
+
+  /** The versioned resources of one type; {@code previous} is that type in the last snapshot, or null. */
+  static <T extends Message> SnapshotResources<T> of(List<T> resources, SnapshotResources<T> previous) {
+    Map<String, VersionedResource<T>> before = previous == null ? Map.of() : previous.versionedResources();
+    List<VersionedResource<T>> kept = new ArrayList<>(resources.size());
+    boolean unchanged = previous != null && before.size() == resources.size();
+    for (T resource : resources) {
+      VersionedResource<T> old = before.get(Resources.getResourceName(resource));
+      boolean equal = old != null && old.resource().equals(resource);
+      kept.add(equal ? old : null);
+      unchanged &= equal;
+    }
+    if (unchanged) {
+      return SnapshotResources.create(kept, previous.version());
+    }
+    // the type's version: SHA-256 over every resource's deterministic serialisation, each followed by 0
+    MessageDigest type = sha256();
+    List<VersionedResource<T>> versioned = new ArrayList<>(resources.size());
+    for (int i = 0; i < resources.size(); i++) {
+      T resource = resources.get(i);
+      byte[] bytes = serialize(resource);
+      type.update(bytes);
+      type.update((byte) 0);
+      VersionedResource<T> old = kept.get(i);
+      versioned.add(old != null ? old : VersionedResource.create(resource, hex(sha256().digest(bytes))));
+    }
+    return SnapshotResources.create(versioned, hex(type.digest()));
+  }
+
+  private static byte[] serialize(Message resource) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Message m : resources) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(m.getSerializedSize());
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-        out.useDeterministicSerialization();
-        m.writeTo(out);
-        out.flush();
-        digest.update(bytes.toByteArray());
-        digest.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(digest.digest(), 0, 12);
-    } catch (NoSuchAlgorithmException | IOException e) {
+      byte[] bytes = new byte[resource.getSerializedSize()];
+      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+      out.useDeterministicSerialization();
+      resource.writeTo(out);
+      out.checkNoSpaceLeft();
+      return bytes;
+    } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(byte[] digest) {
+    return HEX.formatHex(digest, 0, 12);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A snapshot of resources versioned here (java-control-plane's own would hash every resource again). */
+  private static final class ProxySnapshot extends Snapshot {
+    private final SnapshotResources<Cluster> clusters;
+    private final SnapshotResources<ClusterLoadAssignment> endpoints;
+    private final SnapshotResources<Listener> listeners;
+    private final SnapshotResources<RouteConfiguration> routes;
+    private final SnapshotResources<Secret> secrets;
+
+    ProxySnapshot(SnapshotResources<Cluster> clusters, SnapshotResources<ClusterLoadAssignment> endpoints,
+        SnapshotResources<Listener> listeners, SnapshotResources<RouteConfiguration> routes,
+        SnapshotResources<Secret> secrets) {
+      this.clusters = clusters;
+      this.endpoints = endpoints;
+      this.listeners = listeners;
+      this.routes = routes;
+      this.secrets = secrets;
+    }
+
+    @Override
+    public SnapshotResources<Cluster> clusters() {
+      return clusters;
+    }
+
+    @Override
+    public SnapshotResources<ClusterLoadAssignment> endpoints() {
+      return endpoints;
+    }
+
+    @Override
+    public SnapshotResources<Listener> listeners() {
+      return listeners;
+    }
+
+    @Override
+    public SnapshotResources<RouteConfiguration> routes() {
+      return routes;
+    }
+
+    @Override
+    public SnapshotResources<Secret> secrets() {
+      return secrets;
+    }
+
+    // v3.Snapshot implements this, but its generic return type differs from the abstract method's in
+    // cache.Snapshot, so javac wants a subclass to declare it again
+    @Override
+    public Map<String, VersionedResource<?>> versionedResources(Resources.ResourceType type) {
+      return super.versionedResources(type);
     }
   }
 }

@@ -19,15 +19,19 @@ import org.kumaj.cp.xds.generator.ProxyView.OutboundView;
 final class OutboundGenerator {
   private OutboundGenerator() {}
 
-  static void generate(ProxyView view, Resources out) {
+  /**
+   * @param shared the clusters and load assignments of the view's mesh view: they depend on the
+   *     service, its endpoints and the Mesh only, never on the proxy
+   */
+  static void generate(ProxyView view, Resources out, MeshOutputs shared) {
     Map<String, Protocol> services = new TreeMap<>();
     for (OutboundView outbound : view.outbounds()) {
       Protocol protocol = services.computeIfAbsent(outbound.service(), view::serviceProtocol);
       out.add(listener(view, outbound, protocol));
     }
     services.forEach((service, protocol) -> {
-      out.add(cluster(view, service, protocol));
-      out.add(LoadAssignmentBuilder.eds(service, view.endpointsOf(service)));
+      out.add(shared.cluster(service, s -> cluster(view, s, protocol)));
+      out.add(shared.endpoints(service, s -> LoadAssignmentBuilder.eds(s, view.endpointsOf(s))));
     });
   }
 
