@@ -158,17 +158,17 @@ class StartupBehaviourIT {
    * server does), which a freshly started JVM on a busy machine can miss, so it is retried until a
    * deadline.
    */
-  private static Certificate servedCertificate(int port) throws Exception {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (true) {
+  private static Certificate servedCertificate(int port) {
+    java.util.concurrent.atomic.AtomicReference<Certificate> served = new java.util.concurrent.atomic.AtomicReference<>();
+    ControlPlaneProcess.poll(java.time.Duration.ofSeconds(30), () -> {
       try {
-        return handshake(port);
-      } catch (java.io.IOException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
+        served.set(handshake(port));
+        return true;
+      } catch (Exception e) {
+        return false;
       }
-    }
+    }, "a TLS handshake with port " + port);
+    return served.get();
   }
 
   private static Certificate handshake(int port) throws Exception {

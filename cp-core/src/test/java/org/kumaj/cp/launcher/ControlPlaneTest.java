@@ -3,19 +3,18 @@ package org.kumaj.cp.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.kumaj.cp.config.ConfigLoader;
 import org.kumaj.cp.config.KumaConfig;
 import org.kumaj.cp.diagnostics.Readiness;
 import org.kumaj.cp.listeners.ListenerStartException;
+import org.kumaj.cp.testing.TestControlPlane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,26 +25,6 @@ class ControlPlaneTest {
   @TempDir
   Path workDir;
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** Configuration for a standalone control plane with every port free. */
-  static Map<String, String> freePortEnv(Path workDir) throws IOException {
-    Map<String, String> env = new HashMap<>();
-    for (String var : new String[] {"KUMA_API_SERVER_HTTP_PORT", "KUMA_API_SERVER_HTTPS_PORT",
-        "KUMA_DIAGNOSTICS_SERVER_PORT", "KUMA_DP_SERVER_PORT", "KUMA_MONITORING_ASSIGNMENT_SERVER_PORT",
-        "KUMA_INTER_CP_SERVER_PORT", "KUMA_MULTIZONE_GLOBAL_KDS_GRPC_PORT",
-        "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_PORT"}) {
-      env.put(var, Integer.toString(freePort()));
-    }
-    env.put("KUMA_GENERAL_WORK_DIR", workDir.toString());
-    env.put("KUMA_STORE_TYPE", "memory");
-    return env;
-  }
-
   private static int status(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
         .statusCode();
@@ -53,7 +32,7 @@ class ControlPlaneTest {
 
   @Test
   void readyFollowsEveryPendingCondition() throws Exception {
-    Map<String, String> env = freePortEnv(workDir);
+    Map<String, String> env = TestControlPlane.freePortEnvironment(workDir);
     KumaConfig config = new ConfigLoader().load(null, env, Role.STANDALONE.defaults(), w -> {});
     String ready = "http://127.0.0.1:" + env.get("KUMA_DIAGNOSTICS_SERVER_PORT") + "/ready";
     try (ControlPlane cp = ControlPlane.start(config)) {
@@ -71,7 +50,7 @@ class ControlPlaneTest {
 
   @Test
   void occupiedGrpcPortFailsStartNamingTheSetting() throws Exception {
-    Map<String, String> env = freePortEnv(workDir);
+    Map<String, String> env = TestControlPlane.freePortEnvironment(workDir);
     try (ServerSocket taken = new ServerSocket(0)) {
       env.put("KUMA_DP_SERVER_PORT", Integer.toString(taken.getLocalPort()));
       KumaConfig config = new ConfigLoader().load(null, env, Role.STANDALONE.defaults(), w -> {});

@@ -46,17 +46,7 @@ public final class TestControlPlane implements AutoCloseable {
    */
   public static TestControlPlane start(Role role, Path workDir, Map<String, String> extraEnv) {
     for (int attempt = 1; ; attempt++) {
-      Map<String, String> env = new HashMap<>();
-      Set<Integer> chosen = new HashSet<>();
-      for (String var : PORT_VARS) {
-        int port = freePort();
-        while (!chosen.add(port)) {
-          port = freePort();
-        }
-        env.put(var, Integer.toString(port));
-      }
-      env.put("KUMA_GENERAL_WORK_DIR", workDir.toString());
-      env.put("KUMA_STORE_TYPE", "memory");
+      Map<String, String> env = freePortEnvironment(workDir);
       env.putAll(extraEnv);
       KumaConfig config = new ConfigLoader().load(null, env, role.defaults(), w -> {});
       ControlPlane controlPlane;
@@ -72,6 +62,25 @@ public final class TestControlPlane implements AutoCloseable {
       cp.awaitStartupDefaults();
       return cp;
     }
+  }
+
+  /**
+   * The {@code KUMA_*} environment of a control plane on the memory store in {@code workDir} with
+   * every port set to a distinct free one.
+   */
+  public static Map<String, String> freePortEnvironment(Path workDir) {
+    Map<String, String> env = new HashMap<>();
+    Set<Integer> chosen = new HashSet<>();
+    for (String var : PORT_VARS) {
+      int port = freePort();
+      while (!chosen.add(port)) {
+        port = freePort();
+      }
+      env.put(var, Integer.toString(port));
+    }
+    env.put("KUMA_GENERAL_WORK_DIR", workDir.toString());
+    env.put("KUMA_STORE_TYPE", "memory");
+    return env;
   }
 
   /**
