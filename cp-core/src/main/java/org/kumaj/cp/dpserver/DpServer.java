@@ -27,7 +27,6 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -151,8 +150,7 @@ public final class DpServer {
 
   private SslContext sslContext() {
     try {
-      return SslContextBuilder.forServer(tls.certFile().toFile(), tls.keyFile().toFile())
-          .protocols(tls.protocols())
+      return tls.serverContext()
           // Server preference: HTTP/1.1 when the client offers it, else h2 (gRPC clients offer only h2).
           .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
               ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,

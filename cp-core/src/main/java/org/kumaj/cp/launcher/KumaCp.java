@@ -28,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
 public final class KumaCp {
   private static final Logger LOG = LoggerFactory.getLogger("kuma-cp");
   private static final String PKCS12_KEY_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
+  private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
   final Role role;
 
@@ -42,6 +43,7 @@ public final class KumaCp {
   /** Runs {@code args} as the {@code role} executable and exits the JVM with the command's status. */
   public static void main(Role role, String[] args) {
     cheapInMemoryKeyStores();
+    noNettyFlightRecorderEvents();
     System.exit(execute(role, args));
   }
 
@@ -55,6 +57,17 @@ public final class KumaCp {
   static void cheapInMemoryKeyStores() {
     if (System.getProperty(PKCS12_KEY_ROUNDS) == null && java.security.Security.getProperty(PKCS12_KEY_ROUNDS) == null) {
       System.setProperty(PKCS12_KEY_ROUNDS, "1");
+    }
+  }
+
+  /**
+   * Netty defines Flight Recorder events for its buffer allocator and, when JFR is available,
+   * loads JFR's API (over a hundred classes) and registers them during start-up, whether or not a
+   * recording ever runs. They are off unless the operator set the property.
+   */
+  static void noNettyFlightRecorderEvents() {
+    if (System.getProperty(NETTY_JFR) == null) {
+      System.setProperty(NETTY_JFR, "false");
     }
   }
 

@@ -5,7 +5,6 @@ import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -72,9 +71,7 @@ public final class GrpcServers {
 
   private SslContext sslContext() {
     try {
-      return GrpcSslContexts.configure(SslContextBuilder.forServer(tls.certFile().toFile(), tls.keyFile().toFile()))
-          .protocols(tls.protocols())
-          .build();
+      return GrpcSslContexts.configure(tls.serverContext()).build();
     } catch (SSLException e) {
       throw new IllegalStateException("cannot use the TLS certificate " + tls.certFile() + ": " + e.getMessage(), e);
     }

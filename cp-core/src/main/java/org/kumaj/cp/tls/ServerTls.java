@@ -1,5 +1,6 @@
 package org.kumaj.cp.tls;
 
+import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -8,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +42,25 @@ public record ServerTls(Path certFile, Path keyFile, String minTlsVersion) {
   /** The TLS protocol versions to enable, lowest first, e.g. {@code [TLSv1.2, TLSv1.3]}. */
   public List<String> protocols() {
     return minTlsVersion.equals("TLSv1.3") ? List.of("TLSv1.3") : List.of("TLSv1.2", "TLSv1.3");
+  }
+
+  /**
+   * A Netty server context builder for this certificate chain and key that accepts
+   * {@link #protocols()}. The files are parsed here, into the JDK's key and certificate classes:
+   * given file names, Netty parses PEM with BouncyCastle when it is present, whose RSA key check runs
+   * a primality test on every start.
+   *
+   * @throws IllegalStateException if a file cannot be read or holds no usable certificate or key
+   */
+  public SslContextBuilder serverContext() {
+    try {
+      PrivateKey key = Pem.privateKey(Files.readString(keyFile));
+      List<X509Certificate> chain = Pem.certificates(Files.readString(certFile));
+      return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new)).protocols(protocols());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot use the TLS certificate " + certFile + " and key " + keyFile
+          + ": " + e.getMessage(), e);
+    }
   }
 
   /**
