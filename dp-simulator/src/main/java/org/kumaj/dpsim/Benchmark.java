@@ -32,7 +32,8 @@ final class Benchmark {
       String cpHost, int dpPort, URI apiUrl, URI diagnosticsUrl, Path caFile, String tokenSource,
       String mesh, int services, int instances, int outbounds, String protocol, AdsMode mode,
       boolean registerViaBootstrap, int proxiesPerConnection, int eventLoopThreads,
-      int httpConcurrency, Duration timeout, Duration idle, String cpPid, boolean baseline,
+      int httpConcurrency, Duration timeout, Duration idleSettle, Duration idle, String cpPid,
+      boolean baseline,
       boolean baselineTls, boolean baselineOnly, boolean cleanup) {
 
     URI dpServerUrl() {
@@ -253,19 +254,35 @@ final class Benchmark {
     if (start.isEmpty()) {
       return Double.NaN;
     }
+    if (!s.idleSettle().isZero()) {
+      // The phases made new code hot; the JIT compilers finish it in the first minutes with
+      // nothing changing. That is start-up work, not steady state, so it is logged apart.
+      log.println("letting the control plane settle for " + s.idleSettle() + " before the idle window ...");
+      double settling = cpuPercentOver(target, start.getAsDouble(), s.idleSettle());
+      log.println(String.format(Locale.ROOT, "CPU of the control plane while settling: %.2f %% of one core",
+          settling));
+      start = target.cpuSeconds();
+      if (start.isEmpty()) {
+        return Double.NaN;
+      }
+    }
     log.println("measuring idle CPU of the control plane over " + s.idle() + " ...");
+    return cpuPercentOver(target, start.getAsDouble(), s.idle());
+  }
+
+  /** The control plane's CPU over {@code window} from now, in % of one core; {@code start} is its CPU now. */
+  private static double cpuPercentOver(BenchTarget target, double start, Duration window) throws IOException {
     long t0 = System.nanoTime();
     try {
       // a measurement window, not a wait for a condition
-      Thread.sleep(s.idle().toMillis());
+      Thread.sleep(window.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
     OptionalDouble end = target.cpuSeconds();
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return end.isEmpty() ? Double.NaN
-        : (end.getAsDouble() - start.getAsDouble()) / seconds * 100;
+    return end.isEmpty() ? Double.NaN : (end.getAsDouble() - start) / seconds * 100;
   }
 
   private static Map<String, XdsView> views(List<SimulatedProxy> proxies) {
@@ -319,8 +336,8 @@ final class Benchmark {
     }
     if (!Double.isNaN(cpu)) {
       lines.add(String.format(Locale.ROOT,
-          "idle CPU of the control plane over %ds: %.2f %% of one core (%.2f %% of %d cores)  %s",
-          s.idle().toSeconds(), cpu, cpu / Runtime.getRuntime().availableProcessors(),
+          "idle CPU of the control plane over %ds, after %ds settling: %.2f %% of one core (%.2f %% of %d cores)  %s",
+          s.idle().toSeconds(), s.idleSettle().toSeconds(), cpu, cpu / Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().availableProcessors(), verdict(cpu < 2, "< 2 % of one core")));
     } else {
       lines.add("idle CPU: not measured");

@@ -109,6 +109,11 @@ public final class DpSimulatorMain implements Callable<Integer> {
         description = "Seconds each phase may take. Default: ${DEFAULT-VALUE}")
     int timeoutSeconds;
 
+    @Option(names = "--idle-settle-seconds", defaultValue = "120",
+        description = "Seconds with nothing changing before the idle CPU window, for the JIT"
+            + " compilers to finish what the phases made hot. Default: ${DEFAULT-VALUE}")
+    int idleSettleSeconds;
+
     @Option(names = "--idle-seconds", defaultValue = "60",
         description = "Idle CPU window (0 skips it). Default: ${DEFAULT-VALUE}")
     int idleSeconds;
@@ -143,7 +148,8 @@ public final class DpSimulatorMain implements Callable<Integer> {
       Benchmark.Settings settings = new Benchmark.Settings(cpHost, dpPort, api, diagnostics,
           caFile, tokenSource, mesh, services, instances, outbounds, protocol, mode,
           register.equals("bootstrap"), proxiesPerConnection, eventLoopThreads, httpConcurrency,
-          Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(idleSeconds), cpPid, baseline,
+          Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(idleSettleSeconds),
+          Duration.ofSeconds(idleSeconds), cpPid, baseline,
           !baselinePlaintext, baselineOnly, cleanup);
       Benchmark.Report report = new Benchmark(settings, System.out).run();
       System.out.println();
