@@ -34,7 +34,15 @@ final class MeshOutputs {
       if (current != null && current.view.get() == view) {
         return current;
       }
+      // a new view: also drop the outputs of meshes whose last view is gone (a deleted mesh's would
+      // otherwise stay until a mesh of the same name came back)
+      byMesh.values().removeIf(outputs -> outputs.view.get() == null);
       return byMesh.compute(view.name(), (name, now) -> now != null && now.view.get() == view ? now : new MeshOutputs(view));
+    }
+
+    /** How many meshes hold outputs; for tests. */
+    int size() {
+      return byMesh.size();
     }
   }
 
