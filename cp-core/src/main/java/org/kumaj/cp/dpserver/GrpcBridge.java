@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries the decrypted HTTP/2 bytes of a data plane's connection to the in-JVM gRPC server (a
  * Netty local address, so no extra socket is opened) and the answers back. Back-pressure: each side
- * reads only while the other side can take writes. Not shared: one instance per connection.
+ * reads while the other side is writable and stops when it is not (auto-read follows the other
+ * channel's writability), so a message costs one hand-off between the two event loops, not a
+ * second one to ask for the next read. Not shared: one instance per connection.
  */
 final class GrpcBridge extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger("dp-server");
@@ -61,8 +63,8 @@ final class GrpcBridge extends ChannelInboundHandlerAdapter {
           upstream.write(early.poll());
         }
         upstream.flush();
-        upstream.read();
-        downstream.read();
+        upstream.config().setAutoRead(true);
+        downstream.config().setAutoRead(true);
       } else {
         early.forEach(ReferenceCountUtil::release);
         early.clear();
@@ -91,14 +93,29 @@ final class GrpcBridge extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    upstream.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-      if (f.isSuccess()) {
-        ctx.channel().read();
-      } else {
+    upstream.writeAndFlush(msg).addListener(closeBothOnFailure(ctx.channel()));
+    if (!upstream.isWritable()) {
+      ctx.channel().config().setAutoRead(false); // until the gRPC side drained (Relay)
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    // the data plane's socket drained (or filled): read the gRPC side's answers again (or pause)
+    if (upstream != null) {
+      upstream.config().setAutoRead(ctx.channel().isWritable());
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  /** Closes both channels when a write to either failed. */
+  private static ChannelFutureListener closeBothOnFailure(Channel other) {
+    return f -> {
+      if (!f.isSuccess()) {
         f.channel().close();
-        ctx.close();
+        other.close();
       }
-    });
+    };
   }
 
   /** Checks the next bytes of the preface; false when they differ. */
@@ -140,13 +157,16 @@ final class GrpcBridge extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
         return;
       }
-      downstream.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) {
-          ctx.channel().read();
-        } else {
-          ctx.close();
-        }
-      });
+      downstream.writeAndFlush(msg).addListener(closeBothOnFailure(ctx.channel()));
+      if (!downstream.isWritable()) {
+        ctx.channel().config().setAutoRead(false); // until the socket drained (GrpcBridge)
+      }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      downstream.config().setAutoRead(ctx.channel().isWritable());
+      ctx.fireChannelWritabilityChanged();
     }
 
     @Override
