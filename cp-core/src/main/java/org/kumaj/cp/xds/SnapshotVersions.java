@@ -12,6 +12,7 @@ import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,13 +22,14 @@ import java.util.Map;
 
 /**
  * Content versions of xDS resources: a resource's version is a SHA-256 of its deterministic protobuf
- * serialisation (so map order does not matter), a type's version one of its resources'
- * serialisations in name order. Equal resources get equal versions, so an unchanged type is never
+ * serialisation (so map order does not matter), a type's version a SHA-256 of its resources' names
+ * and versions in their order. Equal resources get equal versions, so an unchanged type is never
  * resent (Kuma's {@code autoVersion}) and delta xDS sends only the resources that changed.
  *
  * <p>A resource equal to the one of the same name in the proxy's previous snapshot keeps that
  * one's {@link VersionedResource} (the same object, its version not computed again), and a type
- * whose resources all did keeps its version: a regeneration hashes only what changed. Stateless.
+ * whose resources all did keeps its version: a regeneration serialises and hashes only the
+ * resources that changed. Stateless.
  */
 final class SnapshotVersions {
   private static final HexFormat HEX = HexFormat.of();
@@ -58,16 +60,20 @@ final class SnapshotVersions {
     if (unchanged) {
       return SnapshotResources.create(kept, previous.version());
     }
-    // the type's version: SHA-256 over every resource's deterministic serialisation, each followed by 0
+    // the type's version: SHA-256 over each resource's name and version, each followed by 0
     MessageDigest type = sha256();
     List<VersionedResource<T>> versioned = new ArrayList<>(resources.size());
     for (int i = 0; i < resources.size(); i++) {
       T resource = resources.get(i);
-      byte[] bytes = serialize(resource);
-      type.update(bytes);
+      VersionedResource<T> entry = kept.get(i);
+      if (entry == null) {
+        entry = VersionedResource.create(resource, hex(sha256().digest(serialize(resource))));
+      }
+      versioned.add(entry);
+      type.update(Resources.getResourceName(resource).getBytes(StandardCharsets.UTF_8));
       type.update((byte) 0);
-      VersionedResource<T> old = kept.get(i);
-      versioned.add(old != null ? old : VersionedResource.create(resource, hex(sha256().digest(bytes))));
+      type.update(entry.version().getBytes(StandardCharsets.US_ASCII));
+      type.update((byte) 0);
     }
     return SnapshotResources.create(versioned, hex(type.digest()));
   }
