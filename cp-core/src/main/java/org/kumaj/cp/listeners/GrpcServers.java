@@ -43,6 +43,7 @@ public final class GrpcServers {
    * @throws ListenerStartException naming the listener that could not bind
    */
   public synchronized void start() {
+    SslContext ssl = null; // one context, built on first use, serves every TLS listener
     for (Listener listener : plan.grpc()) {
       InetSocketAddress address = listener.host().isEmpty()
           ? new InetSocketAddress(listener.port())
@@ -52,7 +53,10 @@ public final class GrpcServers {
           .permitKeepAliveWithoutCalls(true)
           .permitKeepAliveTime(5, TimeUnit.SECONDS);
       if (listener.protocol() == Protocol.GRPC_TLS) {
-        builder.sslContext(sslContext());
+        if (ssl == null) {
+          ssl = sslContext();
+        }
+        builder.sslContext(ssl);
       }
       for (GrpcServiceBinding binding : bindings) {
         if (binding.listener().equals(listener.name())) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.kumaj.cp.config.ConfigException;
 import org.kumaj.cp.config.ConfigLoader;
@@ -21,7 +22,7 @@ class ServerTlsTest {
   Path dir;
 
   private KumaConfig config(Map<String, String> env) {
-    Map<String, String> all = new java.util.HashMap<>(env);
+    Map<String, String> all = new HashMap<>(env);
     all.put("KUMA_GENERAL_WORK_DIR", dir.toString());
     return new ConfigLoader().load(null, all, Map.of(), warning -> { });
   }
