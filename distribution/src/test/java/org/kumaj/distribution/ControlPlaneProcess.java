@@ -87,24 +87,34 @@ final class ControlPlaneProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Environment putting every listener of every role on a free port. */
+  /**
+   * Environment putting every listener of every role on a free port, all different: the probe
+   * sockets stay open until every port is chosen, so the kernel cannot hand out one port twice.
+   */
   static Map<String, String> freePorts() {
     Map<String, String> env = new HashMap<>();
-    for (String var : List.of("KUMA_API_SERVER_HTTP_PORT", "KUMA_API_SERVER_HTTPS_PORT",
-        "KUMA_DIAGNOSTICS_SERVER_PORT", "KUMA_DP_SERVER_PORT", "KUMA_MONITORING_ASSIGNMENT_SERVER_PORT",
-        "KUMA_INTER_CP_SERVER_PORT", "KUMA_MULTIZONE_GLOBAL_KDS_GRPC_PORT",
-        "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_PORT")) {
-      env.put(var, Integer.toString(freePort()));
-    }
-    return env;
-  }
-
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    List<ServerSocket> probes = new ArrayList<>();
+    try {
+      for (String var : List.of("KUMA_API_SERVER_HTTP_PORT", "KUMA_API_SERVER_HTTPS_PORT",
+          "KUMA_DIAGNOSTICS_SERVER_PORT", "KUMA_DP_SERVER_PORT", "KUMA_MONITORING_ASSIGNMENT_SERVER_PORT",
+          "KUMA_INTER_CP_SERVER_PORT", "KUMA_MULTIZONE_GLOBAL_KDS_GRPC_PORT",
+          "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_PORT")) {
+        ServerSocket probe = new ServerSocket(0);
+        probes.add(probe);
+        env.put(var, Integer.toString(probe.getLocalPort()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      for (ServerSocket probe : probes) {
+        try {
+          probe.close();
+        } catch (IOException ignored) {
+          // closing a probe that never accepted anything
+        }
+      }
     }
+    return env;
   }
 
   long pid() {
