@@ -38,7 +38,8 @@ public final class DpSimulatorMain implements Callable<Integer> {
               + " (a) a new instance of svc-0 until every subscriber ACKed EDS, (b) mTLS STRICT"
               + " -> PERMISSIVE until all ACKed new listeners, heap per proxy and idle CPU of the"
               + " control plane, and (b) again from a bare java-control-plane SimpleCache"
-              + " replaying the same snapshots.",
+              + " replaying the same snapshots. (b) runs --b-rounds times on each side (mTLS set"
+              + " back to STRICT between rounds, untimed); the ratio compares the medians.",
           "Exit status: 0 when every proxy reached every condition, 2 when some did not."})
   static final class Bench implements Callable<Integer> {
     @Option(names = "--cp-host", defaultValue = "127.0.0.1",
@@ -118,6 +119,11 @@ public final class DpSimulatorMain implements Callable<Integer> {
         description = "Idle CPU window (0 skips it). Default: ${DEFAULT-VALUE}")
     int idleSeconds;
 
+    @Option(names = "--b-rounds", defaultValue = "5",
+        description = "How many times (b) runs, on our side and on the baseline's; the ratio"
+            + " compares the medians. Default: ${DEFAULT-VALUE}")
+    int bRounds;
+
     @Option(names = "--cp-pid",
         description = "PID of the control plane: `jcmd <pid> GC.run` before each heap sample")
     String cpPid;
@@ -149,7 +155,7 @@ public final class DpSimulatorMain implements Callable<Integer> {
           caFile, tokenSource, mesh, services, instances, outbounds, protocol, mode,
           register.equals("bootstrap"), proxiesPerConnection, eventLoopThreads, httpConcurrency,
           Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(idleSettleSeconds),
-          Duration.ofSeconds(idleSeconds), cpPid, baseline,
+          Duration.ofSeconds(idleSeconds), Math.max(1, bRounds), cpPid, baseline,
           !baselinePlaintext, baselineOnly, cleanup);
       Benchmark.Report report = new Benchmark(settings, System.out).run();
       System.out.println();

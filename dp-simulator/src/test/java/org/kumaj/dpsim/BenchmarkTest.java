@@ -23,7 +23,7 @@ class BenchmarkTest {
     return new Benchmark.Settings("127.0.0.1", cp == null ? 1 : cp.dpPort(),
         cp == null ? null : cp.api.url(), cp == null ? null : cp.diagnostics.url(),
         cp == null ? null : cp.caFile, "api", "bench", 6, 2, 2, "http", mode, false, 1, 1, 4,
-        Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofMillis(200), null, true, true, baselineOnly, true);
+        Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofMillis(200), 2, null, true, true, baselineOnly, true);
   }
 
   @ParameterizedTest
@@ -35,7 +35,8 @@ class BenchmarkTest {
       report = new Benchmark(settings(cp, mode, false),
           new PrintStream(log, true, StandardCharsets.UTF_8)).run();
 
-      assertThat(cp.meshPuts).containsExactly("", "STRICT", "PERMISSIVE");
+      // (b) twice, with mTLS set back to STRICT between the rounds
+      assertThat(cp.meshPuts).containsExactly("", "STRICT", "PERMISSIVE", "STRICT", "PERMISSIVE");
       assertThat(cp.tokens.get()).isEqualTo(12);
       assertThat(cp.bootstraps.get()).isEqualTo(12);
       assertThat(cp.ads.authorizations()).contains("token-svc-0-0", "token-svc-5-1");
@@ -48,8 +49,8 @@ class BenchmarkTest {
     assertThat(report.initial().count()).isEqualTo(12);
     assertThat(report.mtlsOn().count()).isEqualTo(12);
     assertThat(report.newInstance().count()).isEqualTo(4);
-    assertThat(report.permissive().count()).isEqualTo(12);
-    assertThat(report.baselinePermissive().count()).isEqualTo(12);
+    assertThat(report.permissive()).hasSize(2).allMatch(round -> round.count() == 12);
+    assertThat(report.baselinePermissive()).hasSize(2).allMatch(round -> round.count() == 12);
     assertThat(report.ratio()).isPositive();
     assertThat(report.heapPerProxyBytes()).isEqualTo(100_000.0);
     assertThat(report.idleCpuPercent()).isZero();
@@ -61,7 +62,9 @@ class BenchmarkTest {
         .contains("(a) new instance -> every subscriber ACKed EDS: p50 ")
         .contains("(b) STRICT -> PERMISSIVE -> all ACKed listeners: ")
         .contains("(c) mTLS on -> all hold certificates, ACKed: ")
-        .contains("ratio (b) ours / SimpleCache (all ACKed): ")
+        .contains("(b) rounds, all ACKed: ")
+        .contains("baseline (b) rounds, all ACKed: ")
+        .contains("ratio (b) ours / SimpleCache, medians of 2 rounds (all ACKed): ")
         .contains("heap per connected proxy: 97.7 KiB  [target <= 0.25 MiB: PASS]")
         .contains("idle CPU of the control plane over 0s, after 0s settling: 0.00 % of one core");
   }
@@ -86,12 +89,14 @@ class BenchmarkTest {
     assertThat(defaults.cleanup).isTrue();
     assertThat(defaults.services).isEqualTo(500);
     assertThat(defaults.mode).isEqualTo(AdsMode.SOTW);
+    assertThat(defaults.bRounds).isEqualTo(5);
 
     DpSimulatorMain.Bench off = new DpSimulatorMain.Bench();
-    new CommandLine(off).parseArgs("--no-baseline", "--no-cleanup", "--mode", "DELTA");
+    new CommandLine(off).parseArgs("--no-baseline", "--no-cleanup", "--mode", "DELTA", "--b-rounds", "3");
     assertThat(off.baseline).isFalse();
     assertThat(off.cleanup).isFalse();
     assertThat(off.mode).isEqualTo(AdsMode.DELTA);
+    assertThat(off.bRounds).isEqualTo(3);
   }
 
   @Test

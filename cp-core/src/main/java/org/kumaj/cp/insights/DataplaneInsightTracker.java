@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -239,8 +240,13 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
         dirty.put(s.proxy, true); // a new certificate (or none any more) since the last write
       }
     }
+    // the streams grouped once, not scanned again per proxy (all 1000 are dirty after a mesh-wide push)
+    Map<ProxyId, List<Map.Entry<Long, Subscription>>> byProxy = new HashMap<>();
+    for (Map.Entry<Long, Subscription> e : streams.entrySet()) {
+      byProxy.computeIfAbsent(e.getValue().proxy, p -> new ArrayList<>()).add(e);
+    }
     for (ProxyId proxy : List.copyOf(dirty.keySet())) {
-      flush(proxy);
+      flush(proxy, byProxy.getOrDefault(proxy, List.of()));
     }
   }
 
@@ -249,20 +255,23 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   }
 
   private void flush(ProxyId proxy) {
+    flush(proxy, streams.entrySet().stream().filter(e -> e.getValue().proxy.equals(proxy)).toList());
+  }
+
+  /** Writes the insight of {@code proxy} if it is dirty; {@code itsStreams} are its entries of {@link #streams}. */
+  private void flush(ProxyId proxy, List<Map.Entry<Long, Subscription>> itsStreams) {
     if (dirty.remove(proxy) == null) {
       return;
     }
     List<DiscoverySubscription> ours = new ArrayList<>();
     List<Long> closed = new ArrayList<>();
     boolean connected = false;
-    for (Map.Entry<Long, Subscription> e : streams.entrySet()) {
-      if (e.getValue().proxy.equals(proxy)) {
-        ours.add(e.getValue().toSubscription());
-        if (e.getValue().disconnectTime != null) {
-          closed.add(e.getKey());
-        } else {
-          connected = true;
-        }
+    for (Map.Entry<Long, Subscription> e : itsStreams) {
+      ours.add(e.getValue().toSubscription());
+      if (e.getValue().disconnectTime != null) {
+        closed.add(e.getKey());
+      } else {
+        connected = true;
       }
     }
     Optional<IdentityStatus> certificate = identities.status(proxy);

@@ -70,6 +70,7 @@ final class SnapshotPusher implements ConnectedProxies.Listener {
   private final ConnectedProxies proxies;
   private final ProxyGenerator generator;
   private final ProxyIdentities identities;
+  private final PackedResources packed;
   private final EventBus events;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
@@ -110,12 +111,14 @@ final class SnapshotPusher implements ConnectedProxies.Listener {
   }
 
   SnapshotPusher(SimpleCache<String> cache, MeshViews views, ConnectedProxies proxies, ProxyGenerator generator,
-      ProxyIdentities identities, EventBus events, XdsExecutors executors, KumaConfig config, Clock clock) {
+      ProxyIdentities identities, PackedResources packed, EventBus events, XdsExecutors executors,
+      KumaConfig config, Clock clock) {
     this.cache = cache;
     this.views = views;
     this.proxies = proxies;
     this.generator = generator;
     this.identities = identities;
+    this.packed = packed;
     this.events = events;
     this.scheduler = executors.scheduler();
     this.workers = executors.workers();
@@ -472,7 +475,7 @@ final class SnapshotPusher implements ConnectedProxies.Listener {
     XdsResources resources = generator.generate(context);
     String group = connection.id().toString();
     // pushes of one proxy are serialised (its ProxyState), so the previous snapshot is its own
-    cache.setSnapshot(group, SnapshotVersions.snapshot(resources, cache.getSnapshot(group)));
+    cache.setSnapshot(group, SnapshotVersions.snapshot(resources, cache.getSnapshot(group), packed));
   }
 
   private void execute(Runnable task) {

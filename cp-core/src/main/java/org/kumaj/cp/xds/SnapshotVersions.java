@@ -1,6 +1,5 @@
 package org.kumaj.cp.xds;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.SnapshotResources;
@@ -11,7 +10,6 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,30 +27,36 @@ import java.util.Map;
  * <p>A resource equal to the one of the same name in the proxy's previous snapshot keeps that
  * one's {@link VersionedResource} (the same object, its version not computed again), and a type
  * whose resources all did keeps its version: a regeneration serialises and hashes only the
- * resources that changed. Stateless.
+ * resources that changed. The serialisation hashed is the one {@link PackedResources} keeps for the
+ * discovery server to send. Stateless.
  */
 final class SnapshotVersions {
   private static final HexFormat HEX = HexFormat.of();
 
   private SnapshotVersions() {}
 
-  /** The snapshot of {@code resources}, reusing the versions of {@code previous} (may be null). */
-  static Snapshot snapshot(XdsResources resources, Snapshot previous) {
+  /**
+   * The snapshot of {@code resources}, reusing the versions of {@code previous} (may be null); new
+   * resources are serialised through {@code packed}.
+   */
+  static Snapshot snapshot(XdsResources resources, Snapshot previous, PackedResources packed) {
     return new ProxySnapshot(
-        of(resources.clusters(), previous == null ? null : previous.clusters()),
-        of(resources.endpoints(), previous == null ? null : previous.endpoints()),
-        of(resources.listeners(), previous == null ? null : previous.listeners()),
-        of(resources.routes(), previous == null ? null : previous.routes()),
-        of(resources.secrets(), previous == null ? null : previous.secrets()));
+        of(resources.clusters(), previous == null ? null : previous.clusters(), packed),
+        of(resources.endpoints(), previous == null ? null : previous.endpoints(), packed),
+        of(resources.listeners(), previous == null ? null : previous.listeners(), packed),
+        of(resources.routes(), previous == null ? null : previous.routes(), packed),
+        of(resources.secrets(), previous == null ? null : previous.secrets(), packed));
   }
 
   /** The versioned resources of one type; {@code previous} is that type in the last snapshot, or null. */
-  static <T extends Message> SnapshotResources<T> of(List<T> resources, SnapshotResources<T> previous) {
+  static <T extends Message> SnapshotResources<T> of(List<T> resources, SnapshotResources<T> previous,
+      PackedResources packed) {
     Map<String, VersionedResource<T>> before = previous == null ? Map.of() : previous.versionedResources();
     List<VersionedResource<T>> kept = new ArrayList<>(resources.size());
     boolean unchanged = previous != null && before.size() == resources.size();
     for (T resource : resources) {
       VersionedResource<T> old = before.get(Resources.getResourceName(resource));
+      // protobuf's equals starts with ==, and the generator shares equal resources as one object
       boolean equal = old != null && old.resource().equals(resource);
       kept.add(equal ? old : null);
       unchanged &= equal;
@@ -67,7 +71,9 @@ final class SnapshotVersions {
       T resource = resources.get(i);
       VersionedResource<T> entry = kept.get(i);
       if (entry == null) {
-        entry = VersionedResource.create(resource, hex(sha256().digest(serialize(resource))));
+        MessageDigest digest = sha256();
+        digest.update(packed.pack(resource).getValue().asReadOnlyByteBuffer());
+        entry = VersionedResource.create(resource, hex(digest.digest()));
       }
       versioned.add(entry);
       type.update(Resources.getResourceName(resource).getBytes(StandardCharsets.UTF_8));
@@ -76,19 +82,6 @@ final class SnapshotVersions {
       type.update((byte) 0);
     }
     return SnapshotResources.create(versioned, hex(type.digest()));
-  }
-
-  private static byte[] serialize(Message resource) {
-    try {
-      byte[] bytes = new byte[resource.getSerializedSize()];
-      CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-      out.useDeterministicSerialization();
-      resource.writeTo(out);
-      out.checkNoSpaceLeft();
-      return bytes;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String hex(byte[] digest) {

@@ -1,6 +1,7 @@
 package org.kumaj.cp.xds;
 
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
+import io.envoyproxy.controlplane.server.DefaultExecutorGroup;
 import io.envoyproxy.controlplane.server.DiscoveryServerCallbacks;
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
 import io.grpc.ServerInterceptors;
@@ -35,10 +36,17 @@ final class XdsServerFactory {
   }
 
   @Singleton
+  PackedResources packedResources() {
+    return new PackedResources();
+  }
+
+  /** The protocol server; it sends each resource as {@link PackedResources} keeps it packed. */
+  @Singleton
   V3DiscoveryServer discoveryServer(List<DiscoveryServerCallbacks> callbacks, SimpleCache<String> cache,
-      XdsExecutors executors, KumaConfig config) {
+      PackedResources packed, XdsExecutors executors, KumaConfig config) {
     return new V3DiscoveryServer(callbacks,
-        new NackBackoffWatcher(cache, executors.scheduler(), config.duration("xdsServer.nackBackoff")));
+        new NackBackoffWatcher(cache, executors.scheduler(), config.duration("xdsServer.nackBackoff")),
+        new DefaultExecutorGroup(), packed);
   }
 
   /** The ADS service; it is only served together with the pusher that feeds its snapshots. */

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Content versions: equal resources, equal versions, whatever the previous snapshot was. */
 class SnapshotVersionsTest {
+  private final PackedResources packed = new PackedResources();
+
   private static Cluster cluster(String name, int timeoutSeconds) {
     return Cluster.newBuilder().setName(name)
         .setConnectTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(timeoutSeconds)).build();
@@ -25,9 +27,9 @@ class SnapshotVersionsTest {
     XdsResources one = resources(List.of(cluster("a", 1), cluster("b", 2)), List.of(Listener.newBuilder().setName("l").build()));
     XdsResources copy = resources(List.of(cluster("a", 1), cluster("b", 2)), List.of(Listener.newBuilder().setName("l").build()));
 
-    Snapshot fresh = SnapshotVersions.snapshot(one, null);
-    Snapshot again = SnapshotVersions.snapshot(copy, fresh);
-    Snapshot unrelated = SnapshotVersions.snapshot(copy, null);
+    Snapshot fresh = SnapshotVersions.snapshot(one, null, packed);
+    Snapshot again = SnapshotVersions.snapshot(copy, fresh, packed);
+    Snapshot unrelated = SnapshotVersions.snapshot(copy, null, packed);
 
     assertThat(again.clusters().version()).isEqualTo(fresh.clusters().version()).isEqualTo(unrelated.clusters().version());
     assertThat(again.listeners().version()).isEqualTo(fresh.listeners().version());
@@ -39,11 +41,11 @@ class SnapshotVersionsTest {
 
   @Test
   void aChangedResourceChangesItsVersionAndItsTypesOnly() {
-    Snapshot before = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 2)), List.of()), null);
-    Snapshot after = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 3)), List.of()), before);
+    Snapshot before = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 2)), List.of()), null, packed);
+    Snapshot after = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 3)), List.of()), before, packed);
 
     assertThat(after.clusters().version()).isNotEqualTo(before.clusters().version())
-        .isEqualTo(SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 3)), List.of()), null)
+        .isEqualTo(SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 3)), List.of()), null, packed)
             .clusters().version());
     assertThat(version(after.clusters(), "a")).isEqualTo(version(before.clusters(), "a"));
     assertThat(version(after.clusters(), "b")).isNotEqualTo(version(before.clusters(), "b"));
@@ -53,9 +55,9 @@ class SnapshotVersionsTest {
 
   @Test
   void removingOrAddingAResourceChangesTheTypesVersion() {
-    Snapshot two = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 2)), List.of()), null);
-    Snapshot one = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1)), List.of()), two);
-    Snapshot twoAgain = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 2)), List.of()), one);
+    Snapshot two = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 2)), List.of()), null, packed);
+    Snapshot one = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1)), List.of()), two, packed);
+    Snapshot twoAgain = SnapshotVersions.snapshot(resources(List.of(cluster("a", 1), cluster("b", 2)), List.of()), one, packed);
 
     assertThat(one.clusters().version()).isNotEqualTo(two.clusters().version());
     assertThat(one.clusters().resources()).containsOnlyKeys("a");

@@ -56,9 +56,20 @@ final class FilterChainBuilder {
   }
 
   FilterChainBuilder httpConnectionManager(HttpConnectionManager hcm) {
-    chain.addFilters(Filter.newBuilder()
+    return filter(httpConnectionManagerFilter(hcm));
+  }
+
+  /** The {@code envoy.filters.network.http_connection_manager} filter of {@code hcm}. */
+  static Filter httpConnectionManagerFilter(HttpConnectionManager hcm) {
+    return Filter.newBuilder()
         .setName("envoy.filters.network.http_connection_manager")
-        .setTypedConfig(Protos.pack(hcm)));
+        .setTypedConfig(Protos.pack(hcm))
+        .build();
+  }
+
+  /** Appends a network filter built elsewhere. */
+  FilterChainBuilder filter(Filter filter) {
+    chain.addFilters(filter);
     return this;
   }
 

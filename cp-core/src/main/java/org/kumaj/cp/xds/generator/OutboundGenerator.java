@@ -4,9 +4,11 @@ import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.RetryPolicy;
 import io.envoyproxy.envoy.config.route.v3.RouteAction;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.kumaj.cp.xds.Endpoint;
 import org.kumaj.cp.xds.generator.ProxyView.OutboundView;
 
 /**
@@ -19,19 +21,36 @@ import org.kumaj.cp.xds.generator.ProxyView.OutboundView;
 final class OutboundGenerator {
   private OutboundGenerator() {}
 
+  /** Everything an outbound listener is built from (the internal addresses are the generator's). */
+  private record ListenerKey(String address, int port, Map<String, String> tags, Protocol protocol,
+      boolean transparent) {}
+
+  /** Everything a service's EDS cluster is built from. */
+  private record ClusterKey(String mesh, boolean mtls, String service, Protocol protocol) {}
+
+  /** Everything a service's load assignment is built from. */
+  private record LoadAssignmentKey(String service, List<Endpoint> endpoints) {}
+
   /**
-   * @param shared the clusters and load assignments of the view's mesh view: they depend on the
-   *     service, its endpoints and the Mesh only, never on the proxy
+   * @param shared where listeners, clusters and load assignments built from equal inputs are one
+   *     object: a service's cluster and load assignment depend on the service, its endpoints and
+   *     the Mesh only, never on the proxy
    */
-  static void generate(ProxyView view, Resources out, MeshOutputs shared) {
+  static void generate(ProxyView view, Resources out, SharedResources shared) {
     Map<String, Protocol> services = new TreeMap<>();
     for (OutboundView outbound : view.outbounds()) {
       Protocol protocol = services.computeIfAbsent(outbound.service(), view::serviceProtocol);
-      out.add(listener(view, outbound, protocol));
+      boolean transparent = view.outboundsTransparent();
+      out.add(shared.get(new ListenerKey(outbound.address(), outbound.port(), outbound.tags(), protocol, transparent),
+          () -> listener(view, outbound, protocol, transparent)));
     }
     services.forEach((service, protocol) -> {
-      out.add(shared.cluster(service, s -> cluster(view, s, protocol)));
-      out.add(shared.endpoints(service, s -> LoadAssignmentBuilder.eds(s, view.endpointsOf(s))));
+      boolean mtls = view.mtls() != ProxyView.Mtls.OFF;
+      out.add(shared.get(new ClusterKey(view.mesh(), mtls, service, protocol),
+          () -> cluster(view.mesh(), mtls, service, protocol)));
+      List<Endpoint> endpoints = view.endpointsOf(service);
+      out.add(shared.get(new LoadAssignmentKey(service, endpoints),
+          () -> LoadAssignmentBuilder.eds(service, endpoints)));
     });
   }
 
@@ -42,7 +61,7 @@ final class OutboundGenerator {
     return services;
   }
 
-  private static Listener listener(ProxyView view, OutboundView outbound, Protocol protocol) {
+  private static Listener listener(ProxyView view, OutboundView outbound, Protocol protocol, boolean transparent) {
     String service = outbound.service();
     Map<String, String> tags = new TreeMap<>(outbound.tags());
     tags.remove(Names.MESH_TAG);
@@ -66,7 +85,7 @@ final class OutboundGenerator {
     }
     return ListenerBuilder
         .outbound(Names.outboundListener(outbound.address(), outbound.port()), outbound.address(), outbound.port())
-        .transparent(view.outboundsTransparent())
+        .transparent(transparent)
         .tags(tags)
         .filterChain(chain.build())
         .build();
@@ -80,7 +99,7 @@ final class OutboundGenerator {
     return retry == null ? action : action.setRetryPolicy(retry);
   }
 
-  private static Cluster cluster(ProxyView view, String service, Protocol protocol) {
+  private static Cluster cluster(String mesh, boolean mtls, String service, Protocol protocol) {
     // Kuma speaks HTTP/2 between sidecars whatever the service's protocol
     ClusterBuilder cluster = ClusterBuilder.named(service)
         .eds()
@@ -90,9 +109,9 @@ final class OutboundGenerator {
     if (protocol == Protocol.HTTP || protocol == Protocol.HTTP2) {
       cluster.commonHttpOptions(Defaults.clusterHttpOptions(Defaults.Outbound.IDLE_TIMEOUT));
     }
-    if (view.mtls() != ProxyView.Mtls.OFF) {
-      String sni = Names.sni(Map.of(Names.SERVICE_TAG, service, "mesh", view.mesh()));
-      cluster.upstreamTls(Tls.upstream(view.mesh(), service, sni));
+    if (mtls) {
+      String sni = Names.sni(Map.of(Names.SERVICE_TAG, service, "mesh", mesh));
+      cluster.upstreamTls(Tls.upstream(mesh, service, sni));
     }
     return cluster.build();
   }

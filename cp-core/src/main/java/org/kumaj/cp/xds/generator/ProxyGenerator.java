@@ -72,9 +72,9 @@ import org.kumaj.cp.xds.XdsResources;
  * (e.g. two inbounds on one port) the later one wins, as in Kuma. Bad input never throws: missing
  * fields take Kuma's defaults.
  *
- * <p>Thread-safe: the same input gives equal resources. The only state is {@link MeshOutputs}: the
- * outbound clusters and load assignments of the last mesh view of each mesh, built once and shared
- * by the proxies generated from that view (the same {@link org.kumaj.cp.xds.MeshView} object).
+ * <p>Thread-safe: the same input gives equal resources. The only state is {@link SharedResources}:
+ * outbound listeners, clusters and load assignments and inbound local clusters and HTTP connection
+ * managers built from equal inputs are one object, for all the proxies and regenerations that hold one.
  */
 public final class ProxyGenerator {
   /** Kuma's default {@code ipam.knownInternalCIDRs} ({@code KUMA_IPAM_KNOWN_INTERNAL_CIDRS}). */
@@ -82,7 +82,7 @@ public final class ProxyGenerator {
       "10.0.0.0/8", "192.168.0.0/16", "172.16.0.0/12", "fc00::/7", "fd00::/8", "127.0.0.1/32", "::1/128");
 
   private final List<CidrRange> internalAddresses;
-  private final MeshOutputs.Registry shared = new MeshOutputs.Registry();
+  private final SharedResources shared = new SharedResources();
 
   /** A generator with Kuma's default known internal CIDRs. */
   public ProxyGenerator() {
@@ -115,8 +115,8 @@ public final class ProxyGenerator {
     }
     AdminGenerator.generate(view, out);
     TransparentProxyGenerator.generate(view, out);
-    InboundGenerator.generate(view, out);
-    OutboundGenerator.generate(view, out, shared.of(context.mesh()));
+    InboundGenerator.generate(view, out, shared);
+    OutboundGenerator.generate(view, out, shared);
     if (view.mtls() != ProxyView.Mtls.OFF) {
       view.identity().ifPresent(identity -> {
         out.add(SecretBuilder.identity(view.mesh(), identity));
