@@ -8,10 +8,10 @@ import com.google.protobuf.Value;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.envoy.config.core.v3.Metadata;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kumaj.testing.Collected;
 
 /** One deterministic packing per live resource object, shared by the versions and the server. */
 class PackedResourcesTest {
@@ -63,11 +63,6 @@ class PackedResourcesTest {
     assertThat(packed.size()).isEqualTo(100);
 
     live.clear();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (packed.size() > 0 && System.nanoTime() < deadline) {
-      System.gc();
-      Thread.sleep(10);
-    }
-    assertThat(packed.size()).isZero();
+    assertThat(Collected.awaitNone(packed::size)).isZero();
   }
 }

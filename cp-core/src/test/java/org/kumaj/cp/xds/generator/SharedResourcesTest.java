@@ -7,13 +7,13 @@ import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kumaj.cp.xds.MeshView;
 import org.kumaj.cp.xds.ProxyContext;
 import org.kumaj.cp.xds.XdsResources;
+import org.kumaj.testing.Collected;
 import org.kumaj.testing.GoldenFiles;
 
 /** Parts built from equal inputs are one object, across proxies, mesh views and mTLS modes. */
@@ -77,12 +77,7 @@ class SharedResourcesTest {
     assertThat(shared.size()).isEqualTo(50);
 
     held.clear();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (shared.size() > 0 && System.nanoTime() < deadline) {
-      System.gc();
-      Thread.sleep(10);
-    }
-    assertThat(shared.size()).isZero();
+    assertThat(Collected.awaitNone(shared::size)).isZero();
   }
 
   private static Listener listener(XdsResources resources, String name) {
