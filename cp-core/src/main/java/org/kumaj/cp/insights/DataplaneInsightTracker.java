@@ -70,8 +70,13 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   private final Map<Long, Subscription> streams = new ConcurrentHashMap<>();
   private final Map<ProxyId, Boolean> dirty = new ConcurrentHashMap<>();
   private final IdentityIssuer identities;
-  /** The certificate (expiration and backend) last written per connected proxy; "" for none. */
-  private final Map<ProxyId, String> writtenCertificates = new ConcurrentHashMap<>();
+  /** The certificate last written per connected proxy; {@link #NO_CERTIFICATE} for none. */
+  private final Map<ProxyId, CertificateKey> writtenCertificates = new ConcurrentHashMap<>();
+
+  /** What identifies a certificate in the insight: its expiration time and issuing backend. */
+  private record CertificateKey(Instant expiration, String backend) {}
+
+  private static final CertificateKey NO_CERTIFICATE = new CertificateKey(null, null);
   private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "insights-flush");
     t.setDaemon(true);
@@ -250,8 +255,11 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
     }
   }
 
-  private static String certificateKey(Optional<IdentityStatus> status) {
-    return status.map(s -> s.certificateExpirationTime() + "/" + s.issuedBackend()).orElse("");
+  private static CertificateKey certificateKey(Optional<IdentityStatus> status) {
+    if (status.isEmpty()) {
+      return NO_CERTIFICATE;
+    }
+    return new CertificateKey(status.get().certificateExpirationTime(), status.get().issuedBackend());
   }
 
   private void flush(ProxyId proxy) {
@@ -275,7 +283,7 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
       }
     }
     Optional<IdentityStatus> certificate = identities.status(proxy);
-    String certificateKey = certificateKey(certificate);
+    CertificateKey certificateKey = certificateKey(certificate);
     try {
       write(proxy, ours, connected, certificate);
       closed.forEach(streams::remove);
