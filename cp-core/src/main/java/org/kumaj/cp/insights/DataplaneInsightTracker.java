@@ -47,10 +47,7 @@ import org.slf4j.LoggerFactory;
  * Kuma's DataplaneInsight tracking: one subscription per ADS stream (id, this instance, connect
  * and disconnect time, kuma-dp and Envoy versions, responses sent/ACKed/NACKed per xDS type), kept
  * in memory and written to the proxy's DataplaneInsight every {@code xdsServer.dataplaneStatusFlushInterval}
- * (and soon after a connect or disconnect). The writes are spread over the interval, as Kuma's
- * per-stream sinks tick each on its own: a proxy belongs to one of {@value #FLUSH_SLOTS} slots, and
- * each tenth of the interval the changed insights of one slot are written, so a mesh-wide push does
- * not turn into one burst of a thousand writes. Only the newest {@code metrics.dataplane.subscriptionLimit}
+ * (and soon after a connect or disconnect). Only the newest {@code metrics.dataplane.subscriptionLimit}
  * subscriptions are kept. The {@code mTLS} block follows the proxy's identity ({@link IdentityIssuer}) as
  * Kuma's status sink does: cleared while the proxy has no certificate, and on every new certificate
  * (another expiration time or backend) its times and backends are replaced and
@@ -63,7 +60,6 @@ import org.slf4j.LoggerFactory;
 final class DataplaneInsightTracker implements DiscoveryServerCallbacks, ConnectedProxies.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("insights");
   private static final long PROMPT_FLUSH_MILLIS = 100;
-  static final int FLUSH_SLOTS = 10;
 
   private final ResourceManager manager;
   private final ConnectedProxies proxies;
@@ -73,8 +69,6 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   private final int subscriptionLimit;
   private final Map<Long, Subscription> streams = new ConcurrentHashMap<>();
   private final Map<ProxyId, Boolean> dirty = new ConcurrentHashMap<>();
-  /** The slot the flusher writes next; only the flusher thread uses it. */
-  private int nextSlot;
   private final IdentityIssuer identities;
   /** The certificate last written per connected proxy; {@link #NO_CERTIFICATE} for none. */
   private final Map<ProxyId, CertificateKey> writtenCertificates = new ConcurrentHashMap<>();
@@ -103,8 +97,7 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   @PostConstruct
   void start() {
     proxies.addListener(this);
-    long tick = Math.max(1, flushMillis / FLUSH_SLOTS);
-    flusher.scheduleWithFixedDelay(this::flushNextSlot, tick, tick, TimeUnit.MILLISECONDS);
+    flusher.scheduleWithFixedDelay(this::flushAll, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -116,7 +109,6 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   private final class Subscription {
     final String id = UUID.randomUUID().toString();
     final ProxyId proxy;
-    final int slot;
     final Instant connectTime = clock.instant();
     final DiscoverySubscription.Version version;
     final Map<String, AtomicLong[]> stats = new ConcurrentHashMap<>();
@@ -125,7 +117,6 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
 
     Subscription(ProxyId proxy, DiscoverySubscription.Version version) {
       this.proxy = proxy;
-      this.slot = slot(proxy);
       this.version = version;
     }
 
@@ -247,32 +238,20 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
     // the stream's close already scheduled a flush
   }
 
-  /** The slot of a proxy: its insight is written on that slot's ticks. */
-  static int slot(ProxyId proxy) {
-    return Math.floorMod(proxy.hashCode(), FLUSH_SLOTS);
-  }
-
-  /** Writes the changed insights of the next slot's proxies; only the flusher thread calls it. */
-  private void flushNextSlot() {
-    int slot = nextSlot;
-    nextSlot = (slot + 1) % FLUSH_SLOTS;
-    // the slot's streams grouped once, not scanned again per proxy (100 are dirty after a mesh-wide push)
-    Map<ProxyId, List<Map.Entry<Long, Subscription>>> byProxy = new HashMap<>();
-    for (Map.Entry<Long, Subscription> e : streams.entrySet()) {
-      Subscription s = e.getValue();
-      if (s.slot != slot) {
-        continue;
-      }
-      byProxy.computeIfAbsent(s.proxy, p -> new ArrayList<>()).add(e);
+  private void flushAll() {
+    for (Subscription s : streams.values()) {
       if (s.disconnectTime == null
           && !certificateKey(identities.status(s.proxy)).equals(writtenCertificates.get(s.proxy))) {
         dirty.put(s.proxy, true); // a new certificate (or none any more) since the last write
       }
     }
+    // the streams grouped once, not scanned again per proxy (all 1000 are dirty after a mesh-wide push)
+    Map<ProxyId, List<Map.Entry<Long, Subscription>>> byProxy = new HashMap<>();
+    for (Map.Entry<Long, Subscription> e : streams.entrySet()) {
+      byProxy.computeIfAbsent(e.getValue().proxy, p -> new ArrayList<>()).add(e);
+    }
     for (ProxyId proxy : List.copyOf(dirty.keySet())) {
-      if (slot(proxy) == slot) {
-        flush(proxy, byProxy.getOrDefault(proxy, List.of()));
-      }
+      flush(proxy, byProxy.getOrDefault(proxy, List.of()));
     }
   }
 
