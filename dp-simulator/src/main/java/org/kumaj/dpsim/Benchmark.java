@@ -180,7 +180,8 @@ final class Benchmark {
       phase("baseline: initial config complete", replay,
           p -> sameNames(before.get(p.id())).and(Condition.graphComplete()), start, () -> { });
       List<Stats> rounds = new ArrayList<>();
-      for (int round = 1; round <= s.bRounds(); round++) {
+      for (int round = 1; round <= s.bRounds() && (rounds.isEmpty() || rounds.get(rounds.size() - 1).complete());
+          round++) {
         if (round > 1) {
           phase("baseline: reset before round " + round + ", the pre-(b) snapshots again", replay,
               listenersChangedSince(views(replay)),

@@ -61,6 +61,11 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   private static final Logger LOG = LoggerFactory.getLogger("insights");
   private static final long PROMPT_FLUSH_MILLIS = 100;
 
+  /** What identifies a certificate in the insight: its expiration time and issuing backend. */
+  private record CertificateKey(Instant expiration, String backend) {}
+
+  private static final CertificateKey NO_CERTIFICATE = new CertificateKey(null, null);
+
   private final ResourceManager manager;
   private final ConnectedProxies proxies;
   private final Clock clock;
@@ -72,11 +77,6 @@ final class DataplaneInsightTracker implements DiscoveryServerCallbacks, Connect
   private final IdentityIssuer identities;
   /** The certificate last written per connected proxy; {@link #NO_CERTIFICATE} for none. */
   private final Map<ProxyId, CertificateKey> writtenCertificates = new ConcurrentHashMap<>();
-
-  /** What identifies a certificate in the insight: its expiration time and issuing backend. */
-  private record CertificateKey(Instant expiration, String backend) {}
-
-  private static final CertificateKey NO_CERTIFICATE = new CertificateKey(null, null);
   private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "insights-flush");
     t.setDaemon(true);

@@ -66,14 +66,14 @@ final class SnapshotVersions {
     }
     // the type's version: SHA-256 over each resource's name and version, each followed by 0
     MessageDigest type = sha256();
+    MessageDigest resourceDigest = sha256(); // digest() resets it for the next resource
     List<VersionedResource<T>> versioned = new ArrayList<>(resources.size());
     for (int i = 0; i < resources.size(); i++) {
       T resource = resources.get(i);
       VersionedResource<T> entry = kept.get(i);
       if (entry == null) {
-        MessageDigest digest = sha256();
-        digest.update(packed.pack(resource).getValue().asReadOnlyByteBuffer());
-        entry = VersionedResource.create(resource, hex(digest.digest()));
+        resourceDigest.update(packed.pack(resource).getValue().asReadOnlyByteBuffer());
+        entry = VersionedResource.create(resource, hex(resourceDigest.digest()));
       }
       versioned.add(entry);
       type.update(Resources.getResourceName(resource).getBytes(StandardCharsets.UTF_8));

@@ -38,14 +38,14 @@ final class OutboundGenerator {
    */
   static void generate(ProxyView view, Resources out, SharedResources shared) {
     Map<String, Protocol> services = new TreeMap<>();
+    boolean transparent = view.outboundsTransparent();
     for (OutboundView outbound : view.outbounds()) {
       Protocol protocol = services.computeIfAbsent(outbound.service(), view::serviceProtocol);
-      boolean transparent = view.outboundsTransparent();
       out.add(shared.get(new ListenerKey(outbound.address(), outbound.port(), outbound.tags(), protocol, transparent),
           () -> listener(view, outbound, protocol, transparent)));
     }
+    boolean mtls = view.mtls() != ProxyView.Mtls.OFF;
     services.forEach((service, protocol) -> {
-      boolean mtls = view.mtls() != ProxyView.Mtls.OFF;
       out.add(shared.get(new ClusterKey(view.mesh(), mtls, service, protocol),
           () -> cluster(view.mesh(), mtls, service, protocol)));
       List<Endpoint> endpoints = view.endpointsOf(service);
